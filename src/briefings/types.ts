@@ -1,0 +1,40 @@
+/** A scripture passage quoted by a pointer: the words and where they come from. */
+export interface Scripture {
+  quote: string
+  reference: string
+}
+
+/** One prayer request of a briefing. `id` stays the same when the editor fixes a typo in `text`. */
+export interface Pointer {
+  id: string
+  /** Short opening label such as "Pray" or "Give thanks", without its colon. */
+  label: string | null
+  text: string
+  scripture: Scripture | null
+}
+
+export interface ClosingPrayer {
+  title: string
+  text: string
+}
+
+/** A parsed briefing. This is also the shape of the command-line tool's JSON output. */
+export interface Briefing {
+  id: string
+  title: string
+  /** YYYY-MM-DD, or null when neither the file name nor a `Date:` line gives one. */
+  date: string | null
+  paragraphs: string[]
+  pointers: Pointer[]
+  prayer: ClosingPrayer | null
+}
+
+/** Why a text is not a briefing, in words a user understands. `line` is 1-based. */
+export interface BriefingProblem {
+  message: string
+  line: number | null
+}
+
+export type ParseResult =
+  | { ok: true, briefing: Briefing }
+  | { ok: false, problem: BriefingProblem }

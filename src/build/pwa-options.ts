@@ -1,0 +1,46 @@
+import type { VitePWAOptions } from 'vite-plugin-pwa'
+
+/** The whole PWA set-up: web app manifest, precached shell, cached feed, prompt-to-update. */
+export const pwaOptions: Partial<VitePWAOptions> = {
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    id: '/',
+    name: 'Selah: prayer journal',
+    short_name: 'Selah',
+    description: 'Read prayer briefings, pray through each pointer and keep a private journal of what you prayed and how it was answered. Works offline.',
+    lang: 'en',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'any',
+    theme_color: '#3b2f63',
+    background_color: '#faf8f3',
+    categories: ['lifestyle', 'books'],
+    icons: [
+      { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/feed\//],
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // The feed changes without an app update: fetch it fresh when online, fall back to
+        // the last copy when not. The app also mirrors every briefing into IndexedDB.
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/feed/'),
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: 'selah-feed',
+          networkTimeoutSeconds: 4,
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+    ],
+  },
+}

@@ -1,0 +1,3 @@
+import { SelahDatabase } from './schema'
+
+export const db = new SelahDatabase()

@@ -1,0 +1,55 @@
+import type { Briefing } from '../briefings/types'
+
+/** Where a locally stored briefing came from. */
+export type BriefingSource = 'feed' | 'pasted'
+
+/**
+ * A briefing mirrored into IndexedDB, so that it (and every pointer a journal record
+ * points at) stays readable after it leaves the feed.
+ */
+export interface StoredBriefing extends Briefing {
+  source: BriefingSource
+  /** Content hash from the feed (or of the pasted text), to skip rewriting unchanged briefings. */
+  hash: string
+  /** ISO time this device first stored it. */
+  addedAt: string
+  /** ISO time its content last changed on this device. */
+  updatedAt: string
+  /** ISO time the person first opened it; null means it is new to them. */
+  openedAt: string | null
+  /** Sort key, newest first: `date`, or the day it was added when the briefing has no date. */
+  sortDate: string
+}
+
+/**
+ * What every journal record copies from its pointer, so that it makes sense on its own
+ * years later, even if the briefing is gone.
+ */
+export interface PointerSnapshot {
+  briefingId: string
+  pointerId: string
+  briefingTitle: string
+  pointerLabel: string | null
+  pointerText: string
+  scriptureReference: string | null
+}
+
+export interface JournalEntry extends PointerSnapshot {
+  /** Random UUID: stable across devices and backups. */
+  id: string
+  text: string
+  createdAt: string
+  editedAt: string
+}
+
+/** At most one per pointer, so the pointer id is the key. */
+export interface AnsweredNote extends PointerSnapshot {
+  note: string
+  answeredAt: string
+  editedAt: string
+}
+
+export interface PrayedRecord extends PointerSnapshot {
+  id: string
+  prayedAt: string
+}
