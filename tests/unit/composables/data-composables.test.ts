@@ -1,0 +1,52 @@
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { effectScope, shallowRef } from 'vue'
+import { useAnswered } from '~/composables/useAnswered'
+import { useBriefing } from '~/composables/useBriefing'
+import { useBriefingList } from '~/composables/useBriefingList'
+import { useJournal } from '~/composables/useJournal'
+import { markAnswered } from '~/db/answers'
+import { markBriefingOpened, mirrorBriefings } from '~/db/briefings'
+import { addEntry } from '~/db/entries'
+import { firstPointer, makeBriefing, useFreshDatabase } from '../db/helpers'
+
+useFreshDatabase()
+
+function inScope<T>(setup: () => T): T {
+  const scope = effectScope()
+  onTestFinished(() => scope.stop())
+  return scope.run(setup)!
+}
+
+const briefing = makeBriefing()
+
+describe('data composables', () => {
+  it('useBriefingList follows new briefings, entries and openings', async () => {
+    const { data } = inScope(() => useBriefingList())
+    await vi.waitFor(() => expect(data.value).toEqual([]))
+    await mirrorBriefings([{ briefing, hash: 'h' }], 'feed')
+    await vi.waitFor(() => expect(data.value?.[0]).toMatchObject({ entryCount: 0, isNew: true }))
+    await addEntry(firstPointer(briefing), 'words')
+    await markBriefingOpened(briefing.id)
+    await vi.waitFor(() => expect(data.value?.[0]).toMatchObject({ entryCount: 1, isNew: false }))
+  })
+
+  it('useBriefing answers null for an unknown id and follows the id it is given', async () => {
+    await mirrorBriefings([{ briefing, hash: 'h' }], 'feed')
+    const id = shallowRef('unknown')
+    const { data } = inScope(() => useBriefing(id))
+    await vi.waitFor(() => expect(data.value).toBeNull())
+    id.value = briefing.id
+    await vi.waitFor(() => expect(data.value?.briefing.title).toBe('Peace in Ukraine'))
+    const entry = await addEntry(firstPointer(briefing), 'on this pointer')
+    await vi.waitFor(() => expect(data.value?.entries.get(entry.pointerId)).toEqual([entry]))
+  })
+
+  it('useJournal and useAnswered list newest first and follow writes', async () => {
+    const journal = inScope(() => useJournal())
+    const answered = inScope(() => useAnswered())
+    const entry = await addEntry(firstPointer(briefing), 'journal words')
+    const answer = await markAnswered(firstPointer(briefing), 'answered words')
+    await vi.waitFor(() => expect(journal.data.value).toEqual([entry]))
+    await vi.waitFor(() => expect(answered.data.value).toEqual([answer]))
+  })
+})
