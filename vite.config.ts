@@ -3,8 +3,8 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { briefingFeed } from './src/build/feed-plugin'
-import { pwaOptions } from './src/build/pwa-options'
+import { briefingFeed } from './src/build/feed-plugin.ts'
+import { pwaOptions } from './src/build/pwa-options.ts'
 
 export default defineConfig({
   resolve: {

@@ -1,8 +1,8 @@
-import { briefingId, pointerId } from './ids'
-import { toParagraphs } from './paragraphs'
-import { bulletText, isSeparator, parsePointer } from './pointer'
-import { cleanLine, dateInFileName, isCalendarDate, looksBinary, splitLines } from './text'
-import type { Briefing, ClosingPrayer, ParseResult } from './types'
+import { briefingId, pointerId } from './ids.ts'
+import { toParagraphs } from './paragraphs.ts'
+import { bulletText, isSeparator, parsePointer } from './pointer.ts'
+import { cleanLine, dateInFileName, isCalendarDate, looksBinary, splitLines } from './text.ts'
+import type { Briefing, ClosingPrayer, ParseResult } from './types.ts'
 
 /**
  * Turns the text of a briefing into a typed Briefing, or explains in plain words why it is not one.

@@ -1,5 +1,5 @@
-import { extractScripture } from './scripture'
-import type { Scripture } from './types'
+import { extractScripture } from './scripture.ts'
+import type { Scripture } from './types.ts'
 
 /** `- `, `* `, `• `, `– ` or `1. ` / `1) ` bullets. */
 const BULLET = /^(?:[-*•–]|\d{1,3}[.)](?= ))/

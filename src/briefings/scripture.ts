@@ -1,4 +1,4 @@
-import type { Scripture } from './types'
+import type { Scripture } from './types.ts'
 
 /**
  * Finds the scripture of a pointer: a quoted passage (curly or straight double quotes) followed by
