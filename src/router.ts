@@ -1,0 +1,41 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterScrollBehavior } from 'vue-router'
+import BriefingsView from './views/BriefingsView.vue'
+
+/** Waits for an element that appears once async data has rendered (a pointer deep link). */
+function waitForElement(id: string, timeout = 3000): Promise<HTMLElement | null> {
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const look = () => {
+      const el = document.getElementById(id)
+      if (el || performance.now() - started > timeout) resolve(el)
+      else requestAnimationFrame(look)
+    }
+    look()
+  })
+}
+
+const scrollBehavior: RouterScrollBehavior = async (to, from, saved) => {
+  if (saved) return saved
+  if (to.hash) {
+    const el = await waitForElement(decodeURIComponent(to.hash.slice(1)))
+    if (el) return { el, top: 16 }
+  }
+  if (to.path === from.path) return false
+  return { top: 0 }
+}
+
+// Only the first screen is in the main bundle; the other views (and the parser) load on demand.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'briefings', component: BriefingsView },
+  { path: '/briefings/:id', name: 'briefing', component: () => import('./views/BriefingView.vue'), props: true },
+  { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue') },
+  { path: '/answered', name: 'answered', component: () => import('./views/AnsweredView.vue') },
+  { path: '/add', name: 'add', component: () => import('./views/AddBriefingView.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  scrollBehavior,
+  routes,
+})

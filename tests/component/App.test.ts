@@ -1,0 +1,55 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import App from '~/App.vue'
+import { routes } from '~/router'
+import { useUnsavedStore } from '~/stores/unsaved'
+import { useComponentTestSetup } from './helpers'
+
+vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
+// The PWA helper tests its own components; here they only need to be in place.
+vi.mock('~/components/pwa/OfflineIndicator.vue', () => ({ default: { name: 'OfflineIndicator', render: () => null } }))
+vi.mock('~/components/pwa/InstallButton.vue', () => ({ default: { name: 'InstallButton', render: () => null } }))
+vi.mock('~/components/pwa/ReloadPrompt.vue', () => ({ default: { name: 'ReloadPrompt', render: () => null } }))
+useComponentTestSetup()
+
+async function mountApp() {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push('/')
+  await router.isReady()
+  const wrapper = mount(App, { global: { plugins: [router] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+describe('App shell', () => {
+  it('has a skip link, the name linking home, the main navigation and one main', async () => {
+    const wrapper = await mountApp()
+    expect(wrapper.get('a.skip-link').attributes('href')).toBe('#main')
+    expect(wrapper.get('header a.brand').text()).toBe('Selah')
+    const nav = wrapper.get('nav[aria-label="Main"]')
+    expect(nav.findAll('a').map(a => [a.text(), a.attributes('href')])).toEqual([
+      ['Briefings', '/'], ['Journal', '/journal'], ['Answered', '/answered'], ['Add a briefing', '/add'],
+    ])
+    expect(nav.get('a[aria-current="page"]').text()).toBe('Briefings')
+    expect(wrapper.findAll('main#main')).toHaveLength(1)
+  })
+
+  it('asks before the tab closes only while something is unsaved', async () => {
+    await mountApp()
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(unload()).toBe(false)
+    let typing = true
+    useUnsavedStore().register('entry', () => typing)
+    await flushPromises()
+    expect(unload()).toBe(true)
+    typing = false
+    useUnsavedStore().unregister('entry')
+    await flushPromises()
+    expect(unload()).toBe(false)
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from 'vitest'
+import { db } from '~/db'
+import { feed } from './fake-feed'
+import { mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
+
+vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
+useComponentTestSetup()
+
+const path = '/briefings/2025-09-05-peace-in-ukraine'
+
+describe('BriefingView', () => {
+  it('shows the article, the pointers with their scripture, and the closing prayer, headings in order', async () => {
+    await seedBriefing()
+    const { wrapper } = await mountRoute(path)
+    await until(() => expect(wrapper.find('h1').exists()).toBe(true))
+
+    expect(wrapper.findAll('h1').map(h => h.text())).toEqual(['Peace in Ukraine'])
+    expect(wrapper.get('h1 + p time').attributes('datetime')).toBe('2025-09-05')
+    expect(wrapper.text()).toContain('First paragraph of the article.')
+    expect(wrapper.findAll('h2').map(h => h.text())).toEqual(['Prayer pointers', 'Prayer for Ukraine'])
+    expect(document.title).toBe('Peace in Ukraine · Selah')
+
+    const articles = wrapper.findAll('article')
+    expect(articles.map(a => a.attributes('id'))).toEqual(['2025-09-05-peace-in-ukraine-p1', '2025-09-05-peace-in-ukraine-p2'])
+    const [first, second] = articles
+    const heading = first!.get(`[id="${first!.attributes('aria-labelledby')}"]`)
+    expect(heading.element.tagName).toBe('H3')
+    expect(heading.text()).toBe('Pointer 1: Pray')
+    expect(second!.get('h3').text()).toBe('Pointer 2')
+    expect(first!.get('blockquote').text()).toBe('Blessed are the peacemakers')
+    expect(first!.get('cite').text()).toBe('Matthew 5:9')
+    expect(second!.find('blockquote').exists()).toBe(false)
+  })
+
+  it('marks the briefing opened, so it is no longer "New"', async () => {
+    await seedBriefing()
+    await mountRoute(path)
+    await until(async () => expect((await db.briefings.get('2025-09-05-peace-in-ukraine'))?.openedAt).toBeTruthy())
+  })
+
+  it('waits for the feed before saying a briefing is not here, then offers a way back', async () => {
+    feed.state.value = 'syncing'
+    const { wrapper } = await mountRoute('/briefings/nothing-here')
+    await until(() => expect(wrapper.text()).toContain('Opening the briefing'))
+    expect(wrapper.find('h1').exists()).toBe(false)
+
+    feed.state.value = 'done'
+    await until(() => expect(wrapper.get('h1').text()).toBe('Briefing not found'))
+    expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
+    expect(document.title).toBe('Briefing not found · Selah')
+  })
+})

@@ -1,0 +1,15 @@
+import { describe, expect, it, vi } from 'vitest'
+import { mountRoute, until, useComponentTestSetup } from './helpers'
+
+vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
+useComponentTestSetup()
+
+describe('NotFoundView', () => {
+  it('says the page is not there and links home', async () => {
+    const { wrapper } = await mountRoute('/no/such/page')
+    await until(() => expect(wrapper.find('h1').exists()).toBe(true))
+    expect(wrapper.get('h1').text()).toBe('Page not found')
+    expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
+    expect(document.title).toBe('Page not found · Selah')
+  })
+})

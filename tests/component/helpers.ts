@@ -1,0 +1,91 @@
+import { enableAutoUnmount, flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, expect, vi } from 'vitest'
+import { h } from 'vue'
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
+import type { Briefing } from '~/briefings/types'
+import { db } from '~/db'
+import { mirrorBriefings } from '~/db/briefings'
+import { routes } from '~/router'
+import { resetFeed } from './fake-feed'
+
+/** Each test: an empty database, a fresh Pinia, the feed sync "done", and nothing left mounted. */
+export function useComponentTestSetup() {
+  enableAutoUnmount(afterEach)
+  beforeEach(async () => {
+    await db.delete()
+    await db.open()
+    setActivePinia(createPinia())
+    resetFeed()
+  })
+}
+
+export function makeBriefing(overrides: Partial<Briefing> = {}): Briefing {
+  const id = overrides.id ?? '2025-09-05-peace-in-ukraine'
+  return {
+    id,
+    title: 'Peace in Ukraine',
+    date: '2025-09-05',
+    paragraphs: ['First paragraph of the article.', 'Second paragraph.'],
+    pointers: [
+      { id: `${id}-p1`, label: 'Pray', text: 'for the leaders to seek peace.', scripture: { quote: 'Blessed are the peacemakers', reference: 'Matthew 5:9' } },
+      { id: `${id}-p2`, label: null, text: 'for families kept apart.', scripture: null },
+    ],
+    prayer: { title: 'Prayer for Ukraine', text: 'Lord, bring peace.' },
+    ...overrides,
+  }
+}
+
+export async function seedBriefing(briefing: Briefing = makeBriefing()) {
+  await mirrorBriefings([{ briefing, hash: `hash-${briefing.id}` }], 'feed')
+  return briefing
+}
+
+/** Mounts the app's real routes (memory history) at `path`, with the active Pinia. */
+export async function mountRoute(path: string) {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(path)
+  await router.isReady()
+  const wrapper = mount({ render: () => h(RouterView) }, {
+    global: { plugins: [router] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+/** Waits until liveQuery has re-rendered what `check` expects. */
+export async function until(check: () => void | Promise<void>) {
+  await vi.waitFor(async () => {
+    await flushPromises()
+    await check()
+  }, { timeout: 2000, interval: 10 })
+}
+
+/** A mounted component or an element found in it. */
+interface Root {
+  findAll(selector: string): DOMWrapper<Element>[]
+  get(selector: string): Omit<DOMWrapper<Element>, 'exists'>
+}
+
+/** The button whose text is exactly `name`. */
+export function button(root: Root, name: string) {
+  const found = root.findAll('button').filter(b => b.text() === name)
+  expect(found, `one button named "${name}"`).toHaveLength(1)
+  return found[0]!
+}
+
+export function hasButton(root: Root, name: string) {
+  return root.findAll('button').some(b => b.text() === name)
+}
+
+/** The form field labelled exactly `name`, through its <label for>. */
+export function field(root: Root, name: string) {
+  const label = root.findAll('label').find(l => l.text() === name)
+  expect(label, `a field labelled "${name}"`).toBeTruthy()
+  return root.get(`[id="${label!.attributes('for')}"]`)
+}
+
+export function pointerCard(root: VueWrapper, n: number) {
+  return root.get(`article[id$="-p${n}"]`)
+}
