@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { heading, launchApp, openControlled, openUkraine, pointer, ukraine, writeEntryAndAnswer, type App } from './support'
+
+describe('journal offline', () => {
+  let app: App
+  beforeEach(async () => { app = await launchApp() })
+  afterEach(async () => { await app.close() })
+
+  it('keeps an entry and an answered note written offline across an offline reload', async () => {
+    const { context, page } = app
+    const entry = 'Written with no signal: peace for Kyiv tonight.'
+    const answer = 'Answered offline: talks resumed this week.'
+    await openControlled(page)
+    await openUkraine(page)
+
+    await context.setOffline(true)
+    await writeEntryAndAnswer(page, 1, { entry, answer })
+
+    const reload = await page.reload()
+    expect(reload?.fromServiceWorker()).toBe(true)
+    await heading(page, ukraine.title)
+    await pointer(page, 1).getByText(entry).waitFor()
+    await pointer(page, 1).getByText(answer).waitFor()
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click()
+    await heading(page, 'Journal')
+    await page.getByRole('main').getByText(entry).waitFor()
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Answered' }).click()
+    await heading(page, 'Answered prayers')
+    await page.getByRole('main').getByText(answer).waitFor()
+  })
+})

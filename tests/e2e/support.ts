@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { chromiumFlags, chromiumPath } from './chromium'
+
+export const origin = inject('origin')
+
+/** The shared briefing the app ships with. */
+export const ukraine = {
+  title: 'Ukraine: Putin Rejects Peace Force',
+  id: '2025-09-05-ukraine-putin-rejects-peace-force',
+}
+
+export interface App {
+  context: BrowserContext
+  page: Page
+  /** Every request the browser made, from its pages and from the service worker. */
+  requests: { url: string, fromWorker: boolean }[]
+  /** Closes the browser, removes its profile, and fails if any request left the app's origin. */
+  close: () => Promise<void>
+}
+
+/**
+ * A fresh Chromium profile per test. A persistent context, because an incognito one is never
+ * installable and keeps no service worker between pages the way a real profile does.
+ */
+export async function launchApp(): Promise<App> {
+  const profile = await mkdtemp(join(tmpdir(), 'selah-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumFlags,
+    baseURL: origin,
+    colorScheme: 'light',
+    viewport: { width: 1000, height: 800 },
+  })
+  context.setDefaultTimeout(15_000)
+  const requests: App['requests'] = []
+  // Context-level: includes the service worker's own fetches in Chromium.
+  context.on('request', request => requests.push({ url: request.url(), fromWorker: request.serviceWorker() !== null }))
+  const page = context.pages()[0] ?? await context.newPage()
+
+  async function close() {
+    await context.close().catch(() => {})
+    await rm(profile, { recursive: true, force: true })
+    const foreign = requests.map(request => request.url).filter(url => !isSameOrigin(url))
+    if (foreign.length) throw new Error(`Requests left ${origin}:\n${[...new Set(foreign)].join('\n')}`)
+  }
+  return { context, page, requests, close }
+}
+
+function isSameOrigin(url: string) {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true
+  return new URL(url).origin === origin
+}
+
+/**
+ * Loads the app and waits until its service worker controls the page. With registerType 'prompt'
+ * the first load is never controlled: wait for `ready`, then reload once (PWA-TESTING.md).
+ */
+export async function openControlled(page: Page, path = '/') {
+  await page.goto(path)
+  await within(20_000, 'the service worker to be ready', page.evaluate(async () => { await navigator.serviceWorker.ready }))
+  await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
+
+/** page.evaluate has no timeout of its own: fail with a clear reason rather than at the test's deadline. */
+export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Waited ${ms / 1000} s for ${what}`)), ms)
+  })
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
+
+/** From the briefing list, opens the shipped briefing the way a person would. */
+export async function openUkraine(page: Page) {
+  await page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) }).click()
+  await heading(page, ukraine.title)
+}
+
+/** Waits for the view's single h1 to read `name`. */
+export async function heading(page: Page, name: string | RegExp) {
+  const h1 = page.getByRole('heading', { level: 1, name })
+  await h1.waitFor()
+  return h1
+}
+
+/** A pointer card: `<article aria-labelledby>` whose h3 reads "Pointer N" or "Pointer N: Label". */
+export function pointer(page: Page, n: number) {
+  return page.getByRole('article', { name: new RegExp(`^Pointer ${n}(:|$)`) })
+}
+
+/** Writes a journal entry and an answered note in pointer `n` of the open briefing, through the UI. */
+export async function writeEntryAndAnswer(page: Page, n: number, texts: { entry: string, answer: string }) {
+  const card = pointer(page, n)
+  await card.getByRole('textbox', { name: /Journal/ }).fill(texts.entry)
+  // The issue's promise to outside tests: the textbox names contain "Journal"/"Answer", the buttons "Save".
+  await card.getByRole('button', { name: /Save/ }).click()
+  await card.getByText(texts.entry).waitFor()
+
+  await card.getByRole('button', { name: 'Mark as answered' }).click()
+  await card.getByRole('textbox', { name: /Answer/ }).fill(texts.answer)
+  await card.getByRole('button', { name: /Save answer/ }).click()
+  await card.getByText(texts.answer).waitFor()
+}
+
+/** Ids of the briefings stored in the app's IndexedDB, read directly so the UI cannot hide a stray row. */
+export function storedBriefingIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open('selah')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const request = open.result.transaction('briefings').objectStore('briefings').getAllKeys()
+      request.onerror = () => reject(request.error)
+      request.onsuccess = () => {
+        open.result.close()
+        resolve((request.result as string[]).sort())
+      }
+    }
+  }))
+}
