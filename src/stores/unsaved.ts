@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, onScopeDispose, shallowReactive } from 'vue'
+import { computed, onScopeDispose, shallowReactive, shallowRef } from 'vue'
 
 /**
  * Which editors hold words the user has not saved yet, so that an app update or closing
@@ -18,7 +18,13 @@ export const useUnsavedStore = defineStore('unsaved', () => {
 
   const hasUnsaved = computed(() => [...editors.values()].some(dirty => dirty()))
 
-  return { register, unregister, hasUnsaved }
+  // Set once the person has chosen to reload anyway (an update): the page must not ask again.
+  const leaving = shallowRef(false)
+  function allowLeaving() {
+    leaving.value = true
+  }
+
+  return { register, unregister, hasUnsaved, leaving, allowLeaving }
 })
 
 /** Registers an editor for the lifetime of the calling component. */

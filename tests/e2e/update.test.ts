@@ -54,4 +54,25 @@ describe('updating the app', () => {
     await heading(page, ukraine.title)
     await pointer(page, 1).getByText(words).waitFor()
   })
+
+  it('reloads into the new version at once when the person chooses to lose unsaved words', async () => {
+    const { page } = app
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type())
+      void dialog.dismiss()
+    })
+    await openControlled(page)
+    await openUkraine(page)
+    await pointer(page, 1).getByRole('textbox', { name: /Journal/ }).fill('Words the person lets go')
+
+    restore = publishNextVersion()
+    await within(20_000, 'the service worker update check', page.evaluate(async () => { await (await navigator.serviceWorker.ready).update() }))
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Selah is ready.' })
+    await prompt.getByRole('button', { name: 'Update now' }).click()
+    await prompt.getByRole('button', { name: 'Update and lose unsaved text' }).click()
+    // The choice was made in the prompt: the tab's own "leave this page?" guard must not ask again.
+    await page.locator('meta[name="selah-build"]').waitFor({ state: 'attached' })
+    expect(dialogs).toEqual([])
+  })
 })
