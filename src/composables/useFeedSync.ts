@@ -1,5 +1,4 @@
 import { shallowRef, type ShallowRef } from 'vue'
-import { syncFeed } from '../briefings/feed'
 import { UserFacingError, shortReason } from '../db/errors'
 
 export type FeedSyncState = 'idle' | 'syncing' | 'done' | 'error'
@@ -23,6 +22,8 @@ let started = false
 async function run(): Promise<void> {
   state.value = 'syncing'
   try {
+    // Loaded on demand: the feed's validation code is not needed to paint the first screen.
+    const { syncFeed } = await import('../briefings/feed')
     const result = await syncFeed()
     added.value = result.added
     message.value = result.problems.length ? result.problems.join(' ') : null

@@ -59,6 +59,7 @@ describe('useFeedSync', () => {
     const { useFeedSync } = await loadFeedSync()
     const { sync } = useFeedSync()
     const again = sync()
+    await vi.waitFor(() => expect(syncFeed).toHaveBeenCalled())
     finish()
     await again
     expect(syncFeed).toHaveBeenCalledTimes(1)
