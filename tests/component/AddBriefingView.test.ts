@@ -67,4 +67,16 @@ describe('AddBriefingView', () => {
     expect((field(wrapper, 'Briefing text').element as HTMLTextAreaElement).value).toBe(body)
     expect(wrapper.get('section.preview time').attributes('datetime')).toBe('2025-10-02')
   })
+
+  it('reads a Windows-1252 file from an email client with its curly quotes intact', async () => {
+    const { wrapper } = await mountRoute('/add')
+    const input = field(wrapper, 'Open a text file')
+    const ascii = (value: string) => [...value].map(c => c.charCodeAt(0))
+    // “Blessed” in Windows-1252 is 0x93 … 0x94: not valid UTF-8.
+    const bytes = new Uint8Array([...ascii('Floods\nPrayer Pointers\n- Pray: for shelter '), 0x93, ...ascii('Blessed'), 0x94, ...ascii(' Matthew 5:4\n')])
+    Object.defineProperty(input.element, 'files', { value: [new File([bytes], 'floods.txt', { type: 'text/plain' })] })
+    await input.trigger('change')
+    await until(() => expect(wrapper.find('section.preview').exists()).toBe(true))
+    expect((field(wrapper, 'Briefing text').element as HTMLTextAreaElement).value).toContain('“Blessed”')
+  })
 })
