@@ -4,10 +4,13 @@ import { afterEach, beforeEach, expect, vi } from 'vitest'
 import { h } from 'vue'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import type { Briefing } from '~/briefings/types'
+import { makeBriefing } from '../support/briefings'
 import { db } from '~/db'
 import { mirrorBriefings } from '~/db/briefings'
 import { routes } from '~/router'
 import { resetFeed } from './fake-feed'
+
+export { makeBriefing }
 
 /** Each test: an empty database, a fresh Pinia, the feed sync "done", and nothing left mounted. */
 export function useComponentTestSetup() {
@@ -18,22 +21,6 @@ export function useComponentTestSetup() {
     setActivePinia(createPinia())
     resetFeed()
   })
-}
-
-export function makeBriefing(overrides: Partial<Briefing> = {}): Briefing {
-  const id = overrides.id ?? '2025-09-05-peace-in-ukraine'
-  return {
-    id,
-    title: 'Peace in Ukraine',
-    date: '2025-09-05',
-    paragraphs: ['First paragraph of the article.', 'Second paragraph.'],
-    pointers: [
-      { id: `${id}-p1`, label: 'Pray', text: 'for the leaders to seek peace.', scripture: { quote: 'Blessed are the peacemakers', reference: 'Matthew 5:9' } },
-      { id: `${id}-p2`, label: null, text: 'for families kept apart.', scripture: null },
-    ],
-    prayer: { title: 'Prayer for Ukraine', text: 'Lord, bring peace.' },
-    ...overrides,
-  }
 }
 
 export async function seedBriefing(briefing: Briefing = makeBriefing()) {

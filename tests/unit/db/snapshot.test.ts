@@ -11,7 +11,7 @@ describe('snapshotOf', () => {
       pointerId: '2025-09-05-peace-in-ukraine-p1',
       briefingTitle: 'Peace in Ukraine',
       pointerLabel: 'Pray',
-      pointerText: 'for the leaders.',
+      pointerText: 'for the leaders to seek peace.',
       scriptureReference: 'Matthew 5:9',
     })
   })
