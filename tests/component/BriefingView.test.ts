@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { db } from '~/db'
+import { markAnswered } from '~/db/answers'
+import { mirrorBriefings } from '~/db/briefings'
+import { addEntry } from '~/db/entries'
+import { snapshotOf } from '~/db/snapshot'
 import { feed } from './fake-feed'
 import { mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
@@ -48,5 +52,22 @@ describe('BriefingView', () => {
     await until(() => expect(wrapper.get('h1').text()).toBe('Briefing not found'))
     expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
     expect(document.title).toBe('Briefing not found · Selah')
+  })
+
+  it('keeps showing what was written about a pointer the editor later removed', async () => {
+    const briefing = await seedBriefing()
+    const [first, second] = briefing.pointers
+    await addEntry(snapshotOf(briefing, second!), 'Words about the families.')
+    await markAnswered(snapshotOf(briefing, second!), 'Reunited at last.')
+    await mirrorBriefings([{ briefing: { ...briefing, pointers: [first!] }, hash: 'republished' }], 'feed')
+
+    const { wrapper } = await mountRoute(path)
+    await until(() => expect(wrapper.text()).toContain('From an earlier version of this briefing'))
+    expect(wrapper.findAll('article')).toHaveLength(1)
+    const earlier = wrapper.get('section[aria-labelledby="earlier-heading"]')
+    expect(earlier.text()).toContain('for families kept apart.')
+    expect(earlier.text()).toContain('Words about the families.')
+    expect(earlier.text()).toContain('Reunited at last.')
+    expect(wrapper.findAll('h2').map(h => h.text())).toEqual(['Prayer pointers', 'From an earlier version of this briefing', 'Prayer for Ukraine'])
   })
 })
