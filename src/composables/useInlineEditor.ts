@@ -1,7 +1,7 @@
 import { nextTick, shallowRef, type ShallowRef } from 'vue'
-import { storageErrorMessage } from '~/db/errors'
 import { trackUnsaved } from '~/stores/unsaved'
 import { until } from '~/utils/until'
+import { useStorageAction } from './useStorageAction'
 
 export interface InlineEditorOptions {
   /** Names this editor among those holding unsaved words. */
@@ -21,8 +21,7 @@ export interface InlineEditorOptions {
 export function useInlineEditor(options: InlineEditorOptions) {
   const editing = shallowRef(false)
   const draft = shallowRef('')
-  const error = shallowRef<string | null>(null)
-  const busy = shallowRef(false)
+  const { busy, error, run } = useStorageAction()
 
   trackUnsaved(options.key, () => editing.value && draft.value.trim() !== (options.stored() ?? ''))
 
@@ -49,32 +48,14 @@ export function useInlineEditor(options: InlineEditorOptions) {
       options.field.value?.focus()
       return
     }
-    busy.value = true
-    try {
+    const saved = await run(async () => {
       await options.persist(draft.value)
       // Swap the form for the saved words once the live query shows them, so nothing flickers.
       await until(() => options.stored() === draft.value.trim())
-      await close()
-    }
-    catch (e) {
-      // The draft stays in the textarea: nothing typed is lost to a failed save.
-      error.value = storageErrorMessage(e)
-    }
-    finally {
-      busy.value = false
-    }
+    })
+    if (saved) await close()
   }
 
-  /** Runs another action on the record (delete, unmark) and shows its failure the same way. */
-  async function act(action: () => Promise<void>) {
-    error.value = null
-    try {
-      await action()
-    }
-    catch (e) {
-      error.value = storageErrorMessage(e)
-    }
-  }
-
-  return { editing, draft, error, busy, open, close, save, act }
+  // `act` runs another action on the record (delete, unmark) and shows its failure the same way.
+  return { editing, draft, error, busy, open, close, save, act: run }
 }
