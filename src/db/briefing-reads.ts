@@ -44,13 +44,13 @@ function groupNewestFirst<T extends { pointerId: string }>(rows: T[], time: (row
 export async function listBriefings(): Promise<BriefingSummary[]> {
   return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => {
     const [briefings, entryKeys, answerKeys, prayedKeys] = await Promise.all([
-      db.briefings.orderBy('sortDate').reverse().toArray(),
+      db.briefings.toArray(),
       db.entries.orderBy('briefingId').keys(),
       db.answers.orderBy('briefingId').keys(),
       db.prayed.orderBy('briefingId').keys(),
     ])
     const [entries, answers, prayed] = [tally(entryKeys), tally(answerKeys), tally(prayedKeys)]
-    // The index gives sortDate order; same-day briefings go by when they arrived (stable sort).
+    // Newest first; same-day briefings go by when they arrived.
     briefings.sort((a, b) => b.sortDate.localeCompare(a.sortDate) || b.addedAt.localeCompare(a.addedAt))
     return briefings.map(briefing => ({
       briefing,
