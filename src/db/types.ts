@@ -53,3 +53,36 @@ export interface PrayedRecord extends PointerSnapshot {
   id: string
   prayedAt: string
 }
+
+/** What an editor is writing: a new entry for a pointer, a change to an entry, or an answered note. */
+export type DraftKind = 'entry-new' | 'entry-edit' | 'answer'
+
+/**
+ * Words typed into an editor and not saved yet, kept so a reload, crash or update brings them back.
+ * The key names the editor: `entry-new:<pointerId>`, `entry-edit:<entryId>` or `answer:<pointerId>`.
+ */
+export interface Draft {
+  key: string
+  kind: DraftKind
+  briefingId: string
+  pointerId: string
+  text: string
+  updatedAt: string
+}
+
+/** The facts the settings table holds, by key. */
+export interface SettingValues {
+  /** ISO time of the last backup file this device made. */
+  lastBackupAt: string
+  /** Days after which Settings and the Journal suggest a new backup; 0 turns the reminder off. */
+  backupReminderDays: number
+  /** The answer to navigator.storage.persist(), and when it was asked. */
+  persistence: { askedAt: string, granted: boolean }
+}
+
+export type SettingKey = keyof SettingValues
+
+export interface Setting<K extends SettingKey = SettingKey> {
+  key: K
+  value: SettingValues[K]
+}

@@ -1,0 +1,25 @@
+import { db } from './index'
+import type { Setting, SettingKey, SettingValues } from './types'
+
+export const DEFAULT_SETTINGS: SettingValues = {
+  lastBackupAt: '',
+  backupReminderDays: 30,
+  persistence: { askedAt: '', granted: false },
+}
+
+export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K]> {
+  const row = await db.settings.get(key) as Setting<K> | undefined
+  return row ? row.value : DEFAULT_SETTINGS[key]
+}
+
+export async function setSetting<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
+  await db.settings.put({ key, value } as Setting)
+}
+
+/** All settings, defaults filled in, in one read (for Settings and for backups). */
+export async function readSettings(): Promise<SettingValues> {
+  const rows = await db.settings.toArray()
+  const values: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const row of rows) if (row.key in DEFAULT_SETTINGS) values[row.key] = row.value
+  return values as unknown as SettingValues
+}
