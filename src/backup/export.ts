@@ -1,0 +1,58 @@
+import { db } from '../db/index'
+import { LATEST_SCHEMA_VERSION } from '../db/schema'
+import { setSetting } from '../db/settings'
+import type { Setting } from '../db/types'
+import { encryptBackup } from './crypto'
+import { BACKUP_FORMAT_VERSION, countRecords, type BackupCounts, type BackupFile } from './format'
+
+/** Everything worth keeping, read in one read-only transaction so the file is one moment in time. */
+export async function createBackup(): Promise<BackupFile> {
+  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed, db.settings], async () => {
+    const [briefings, entries, answers, prayed, reminder] = await Promise.all([
+      db.briefings.toArray(),
+      db.entries.toArray(),
+      db.answers.toArray(),
+      db.prayed.toArray(),
+      db.settings.get('backupReminderDays') as Promise<Setting<'backupReminderDays'> | undefined>,
+    ])
+    return {
+      app: 'selah',
+      kind: 'backup',
+      formatVersion: BACKUP_FORMAT_VERSION,
+      exportedAt: new Date().toISOString(),
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      data: {
+        briefings,
+        entries,
+        answers,
+        prayed,
+        settings: reminder ? { backupReminderDays: reminder.value } : {},
+      },
+    }
+  })
+}
+
+/** "2026-11-26" in the person's own time zone: the day they see on their calendar. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/**
+ * The backup as the text of a file to download, encrypted when a passphrase is given.
+ * Records the time as the last backup made on this device.
+ */
+export async function exportBackup(options: { passphrase?: string } = {}): Promise<{ fileName: string, text: string, counts: BackupCounts }> {
+  const file = await createBackup()
+  // Readable when plain; compact inside the encryption, where no one reads it.
+  const json = JSON.stringify(file, null, options.passphrase ? undefined : 2)
+  const day = localDay(new Date(file.exportedAt))
+  // Encrypt outside any transaction: Web Crypto promises would end it.
+  const text = options.passphrase
+    ? JSON.stringify(await encryptBackup(json, options.passphrase), null, 2)
+    : json
+  const fileName = options.passphrase ? `selah-backup-${day}-encrypted.json` : `selah-backup-${day}.json`
+  // Best effort: on a full disk the file is exactly what the person needs, so it is still handed over.
+  await setSetting('lastBackupAt', file.exportedAt).catch((error: unknown) => console.warn('Could not record the backup time', error))
+  return { fileName, text, counts: countRecords(file) }
+}

@@ -1,0 +1,144 @@
+import * as v from 'valibot'
+import { BriefingSchema } from '../briefings/feed-format'
+import type { AnsweredNote, JournalEntry, PrayedRecord, StoredBriefing } from '../db/types'
+
+/**
+ * The backup file: one JSON document with every briefing and journal
+ * record, or the same document encrypted with a passphrase. Validated here, at the border,
+ * before anything reaches the database. Drafts and device facts (last backup, persistence) are
+ * never part of a backup.
+ */
+export const BACKUP_FORMAT_VERSION = 1
+/** Larger files are refused before they are parsed. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024
+
+export interface BackupData {
+  briefings: StoredBriefing[]
+  entries: JournalEntry[]
+  answers: AnsweredNote[]
+  prayed: PrayedRecord[]
+  settings: { backupReminderDays?: number }
+}
+
+export interface BackupFile {
+  app: 'selah'
+  kind: 'backup'
+  formatVersion: 1
+  exportedAt: string
+  schemaVersion: number
+  data: BackupData
+}
+
+export interface EncryptedBackupFile {
+  app: 'selah'
+  kind: 'encrypted-backup'
+  formatVersion: 1
+  encryption: { cipher: 'AES-GCM', kdf: 'PBKDF2-SHA-256', iterations: number, salt: string, iv: string }
+  /** Base64 of AES-GCM(JSON of the BackupFile). */
+  ciphertext: string
+}
+
+export interface BackupCounts { briefings: number, entries: number, answers: number, prayed: number }
+
+// Exactly what Date.toISOString() writes, as Selah always does: times then sort correctly as
+// text (the indexes and merge compare them so), and a day like 30 February cannot slip in.
+const isoTime = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  v.check(value => new Date(value).toISOString() === value),
+)
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))
+const slugId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(200))
+const recordId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))
+/** Words that must not be blank; kept exactly as written. */
+const words = v.pipe(v.string(), v.check(value => value.trim().length > 0))
+const base64 = v.pipe(v.string(), v.nonEmpty(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/))
+
+export const StoredBriefingSchema = v.object({
+  ...BriefingSchema.entries,
+  source: v.picklist(['feed', 'pasted']),
+  hash: v.string(),
+  addedAt: isoTime,
+  updatedAt: isoTime,
+  openedAt: v.nullable(isoTime),
+  sortDate: isoDate,
+})
+
+const snapshotEntries = {
+  briefingId: slugId,
+  pointerId: slugId,
+  briefingTitle: v.string(),
+  pointerLabel: v.nullable(v.string()),
+  pointerText: v.string(),
+  scriptureReference: v.nullable(v.string()),
+}
+
+export const JournalEntrySchema = v.object({
+  ...snapshotEntries,
+  id: recordId,
+  text: words,
+  createdAt: isoTime,
+  editedAt: isoTime,
+})
+
+export const AnsweredNoteSchema = v.object({
+  ...snapshotEntries,
+  note: v.string(),
+  answeredAt: isoTime,
+  editedAt: isoTime,
+})
+
+export const PrayedRecordSchema = v.object({
+  ...snapshotEntries,
+  id: recordId,
+  prayedAt: isoTime,
+})
+
+export const BackupFileSchema = v.object({
+  app: v.literal('selah'),
+  kind: v.literal('backup'),
+  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: isoTime,
+  schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  data: v.object({
+    briefings: v.array(StoredBriefingSchema),
+    entries: v.array(JournalEntrySchema),
+    answers: v.array(AnsweredNoteSchema),
+    prayed: v.array(PrayedRecordSchema),
+    settings: v.object({
+      backupReminderDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
+    }),
+  }),
+})
+
+export const EncryptedBackupFileSchema = v.object({
+  app: v.literal('selah'),
+  kind: v.literal('encrypted-backup'),
+  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  encryption: v.object({
+    cipher: v.literal('AES-GCM'),
+    kdf: v.literal('PBKDF2-SHA-256'),
+    // A ceiling, so that a tampered file cannot keep the device busy for hours.
+    iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)),
+    salt: base64,
+    iv: base64,
+  }),
+  ciphertext: base64,
+})
+
+// The schemas must produce exactly the declared types (a compile-time check, no runtime cost).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const schemasMatchTypes: [
+  Same<v.InferOutput<typeof BackupFileSchema>, BackupFile>,
+  Same<v.InferOutput<typeof EncryptedBackupFileSchema>, EncryptedBackupFile>,
+] = [true, true]
+void schemasMatchTypes
+
+export function countRecords(file: BackupFile): BackupCounts {
+  const { briefings, entries, answers, prayed } = file.data
+  return { briefings: briefings.length, entries: entries.length, answers: answers.length, prayed: prayed.length }
+}
+
+export function emptyCounts(): BackupCounts {
+  return { briefings: 0, entries: 0, answers: 0, prayed: 0 }
+}

@@ -1,0 +1,121 @@
+import * as v from 'valibot'
+import { LATEST_SCHEMA_VERSION } from '../db/schema'
+import { BackupError } from './errors'
+import {
+  BACKUP_FORMAT_VERSION, BackupFileSchema, EncryptedBackupFileSchema, MAX_BACKUP_BYTES,
+  type BackupFile, type EncryptedBackupFile,
+} from './format'
+import { describeIssue } from './problems'
+
+export type ParsedBackup =
+  | { encrypted: false, file: BackupFile }
+  | { encrypted: true, file: EncryptedBackupFile }
+
+const damaged = (clause: string) => new BackupError('invalid', `This backup file is damaged: ${clause}.`)
+
+/**
+ * True when the text is the start of a JSON object that stops before it closes: a string or a
+ * bracket is still open at the end. Decided from the text itself, not from the wording of a
+ * browser's JSON error, which differs between engines.
+ */
+export function looksCutOff(text: string): boolean {
+  if (!text.startsWith('{')) return false
+  const open: string[] = []
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (inString) {
+      if (char === '\\') i++
+      else if (char === '"') inString = false
+      continue
+    }
+    if (char === '"') inString = true
+    else if (char === '{' || char === '[') open.push(char)
+    else if (char === '}' || char === ']') {
+      if (open.pop() !== (char === '}' ? '{' : '[')) return false
+      if (open.length === 0 && text.slice(i + 1).trim()) return false
+    }
+  }
+  return inString || open.length > 0
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function refuseNewer(value: Record<string, unknown>) {
+  const { formatVersion, schemaVersion } = value
+  if (typeof formatVersion === 'number' && formatVersion > BACKUP_FORMAT_VERSION) throw new BackupError('newer-version')
+  if (typeof schemaVersion === 'number' && schemaVersion > LATEST_SCHEMA_VERSION) throw new BackupError('newer-version')
+}
+
+const RECORD_NAMES = { entries: 'journal entry', answers: 'answered note', prayed: 'prayed record' } as const
+
+function refuseDuplicates(file: BackupFile) {
+  const lists: [string, string[]][] = [
+    ['briefing', file.data.briefings.map(briefing => briefing.id)],
+    [RECORD_NAMES.entries, file.data.entries.map(entry => entry.id)],
+    [RECORD_NAMES.answers, file.data.answers.map(answer => answer.pointerId)],
+    [RECORD_NAMES.prayed, file.data.prayed.map(record => record.id)],
+  ]
+  for (const [name, ids] of lists) {
+    const seen = new Set<string>()
+    ids.forEach((id, i) => {
+      if (seen.has(id)) throw damaged(`${name} ${i + 1} appears twice`)
+      seen.add(id)
+    })
+  }
+}
+
+function refuseDangling(file: BackupFile) {
+  const briefingIds = new Set(file.data.briefings.map(briefing => briefing.id))
+  for (const list of ['entries', 'answers', 'prayed'] as const) {
+    file.data[list].forEach(({ briefingId, pointerId }, i) => {
+      const name = `${RECORD_NAMES[list]} ${i + 1}`
+      if (!briefingIds.has(briefingId)) {
+        throw new BackupError('dangling', `This backup file is damaged: ${name} belongs to a briefing that is not in the file.`)
+      }
+      if (!pointerId.startsWith(`${briefingId}-p`)) {
+        throw new BackupError('dangling', `This backup file is damaged: ${name} points at a prayer pointer of another briefing.`)
+      }
+    })
+  }
+}
+
+/** A whole, checked, plain BackupFile (nothing extra in it), or a BackupError. */
+export function checkBackupFile(value: unknown): BackupFile {
+  if (!isPlainObject(value) || value.app !== 'selah') throw new BackupError('other-app')
+  refuseNewer(value)
+  const result = v.safeParse(BackupFileSchema, value, { abortEarly: true })
+  if (!result.success) throw damaged(describeIssue(result.issues[0]))
+  refuseDuplicates(result.output)
+  refuseDangling(result.output)
+  return result.output
+}
+
+function checkEncrypted(value: unknown): EncryptedBackupFile {
+  const result = v.safeParse(EncryptedBackupFileSchema, value, { abortEarly: true })
+  if (!result.success) throw damaged(describeIssue(result.issues[0]))
+  return result.output
+}
+
+/** Reads the text of a file as far as it can be read without a passphrase. Throws only BackupError. */
+export function parseBackupText(text: string): ParsedBackup {
+  if (typeof text !== 'string') throw new BackupError('not-json')
+  if (text.length > MAX_BACKUP_BYTES) throw new BackupError('too-large')
+  const trimmed = text.replace(/^\uFEFF/, '').trim()
+  if (!trimmed) throw new BackupError('empty')
+  let value: unknown
+  try {
+    value = JSON.parse(trimmed)
+  }
+  catch {
+    throw new BackupError(looksCutOff(trimmed) ? 'truncated' : 'not-json')
+  }
+  if (!isPlainObject(value) || value.app !== 'selah') throw new BackupError('other-app')
+  refuseNewer(value)
+  if (value.kind === 'encrypted-backup') return { encrypted: true, file: checkEncrypted(value) }
+  if (value.kind === 'backup') return { encrypted: false, file: checkBackupFile(value) }
+  if (value.kind === undefined) throw damaged('it does not say what kind of file it is')
+  throw new BackupError('other-app', 'This is a Selah file, but not a backup.')
+}
