@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { contentSecurityPolicy, CONTENT_SECURITY_POLICY_HEADER } from './src/build/csp.ts'
 import { briefingFeed } from './src/build/feed-plugin.ts'
 import { pwaOptions } from './src/build/pwa-options.ts'
 
@@ -14,8 +15,15 @@ export default defineConfig({
     vue(),
     briefingFeed({ dir: 'src/content/briefings' }),
     VitePWA(pwaOptions),
+    contentSecurityPolicy(),
   ],
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    // The same policy the built index.html carries, plus what only a header can say.
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER },
+  },
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [

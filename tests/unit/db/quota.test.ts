@@ -1,37 +1,16 @@
-import type { Middleware, DBCore } from 'dexie'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '~/db'
 import { addEntry } from '~/db/entries'
 import { markAnswered } from '~/db/answers'
+import { saveDraft } from '~/db/drafts'
 import { storageErrorMessage } from '~/db/errors'
+import { setSetting } from '~/db/settings'
+import { fillTheDisk, freeTheDisk } from './fixtures/disk-full'
 import { firstPointer, useFreshDatabase } from './helpers'
 
-// Every write fails as a full disk does in a browser; Dexie turns it into Dexie.QuotaExceededError.
-const diskFull: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'disk-full',
-  create: down => ({
-    ...down,
-    table: (name) => {
-      const table = down.table(name)
-      return { ...table, mutate: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) }
-    },
-  }),
-}
-
 useFreshDatabase()
-
-// Middleware is wired in when the database opens, so reopen around it.
-beforeEach(async () => {
-  db.close()
-  db.use(diskFull)
-  await db.open()
-})
-afterEach(async () => {
-  db.close()
-  db.unuse({ stack: 'dbcore', name: 'disk-full' })
-  await db.open()
-})
+beforeEach(fillTheDisk)
+afterEach(freeTheDisk)
 
 describe('when the device is out of space', () => {
   it('addEntry rejects and the message says so in plain words', async () => {
@@ -42,5 +21,18 @@ describe('when the device is out of space', () => {
   it('a transaction (markAnswered) fails the same way', async () => {
     const error = await markAnswered(firstPointer(), 'note').catch((reason: unknown) => reason)
     expect(storageErrorMessage(error)).toMatch(/^Your device is out of storage space/)
+  })
+
+  it('the v2 tables (a draft, a setting) fail the same way and store nothing', async () => {
+    const pointer = firstPointer()
+    const target = { key: `entry-new:${pointer.pointerId}`, kind: 'entry-new' as const, briefingId: pointer.briefingId, pointerId: pointer.pointerId }
+    for (const write of [() => saveDraft(target, 'half a thought'), () => setSetting('backupReminderDays', 7)]) {
+      const error = await write().catch((reason: unknown) => reason)
+      expect(storageErrorMessage(error)).toMatch(/^Your device is out of storage space/)
+    }
+    await freeTheDisk()
+    expect(await db.drafts.count()).toBe(0)
+    expect(await db.settings.count()).toBe(0)
+    await fillTheDisk()
   })
 })

@@ -1,0 +1,213 @@
+import Dexie from 'dexie'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { databaseOutdated, db, NewerDatabaseError } from '~/db'
+import { listAnsweredNewestFirst } from '~/db/answers'
+import { listBriefings, loadBriefingDetail } from '~/db/briefing-reads'
+import { listEntriesNewestFirst } from '~/db/entries'
+import { readSettings } from '~/db/settings'
+import { declareVersions, LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '~/db/schema'
+
+type Row = Record<string, unknown>
+interface Fixture { version: number, tables: Record<string, Row[]> }
+
+// Every tests/unit/db/fixtures/v<N>.ts: what schema version N wrote.
+const fixtureModules = import.meta.glob<{ default: Fixture }>('./fixtures/v*.ts', { eager: true })
+const fixtures = new Map(Object.values(fixtureModules).map(module => [module.default.version, module.default]))
+
+/**
+ * Rows as the latest schema should hold them after upgrading from `fixture.version`. No upgrade
+ * has moved data yet; a version whose upgrade() does must add its transformation here.
+ */
+function expectedAfterUpgrade(fixture: Fixture): Record<string, Row[]> {
+  return fixture.tables
+}
+
+/** The latest declaration of each table: its primary key and index names. */
+function declaredTables() {
+  const stores = new Map<string, string>()
+  for (const version of SCHEMA_HISTORY) {
+    for (const [name, spec] of Object.entries(version.stores)) stores.set(name, spec)
+  }
+  return new Map([...stores].map(([name, spec]) => {
+    const [primaryKey, ...indexes] = spec.split(',').map(part => part.trim())
+    return [name, { primaryKey: primaryKey!, indexes: indexes.sort() }]
+  }))
+}
+
+async function writeOldDatabase(fixture: Fixture) {
+  const old = new Dexie('selah')
+  declareVersions(old, fixture.version)
+  await old.open()
+  expect(old.verno).toBe(fixture.version)
+  await old.transaction('rw', old.tables, async () => {
+    for (const [name, rows] of Object.entries(fixture.tables)) await old.table(name).bulkAdd(rows)
+  })
+  old.close()
+}
+
+function byPrimaryKey(rows: Row[], key: string): Row[] {
+  return [...rows].sort((a, b) => String(a[key]).localeCompare(String(b[key])))
+}
+
+function newestFirst(rows: Row[], time: string): unknown[] {
+  return [...rows].sort((a, b) => String(b[time]).localeCompare(String(a[time])))
+}
+
+beforeEach(async () => {
+  await db.delete()
+  databaseOutdated.value = false
+})
+afterEach(async () => {
+  await db.delete()
+})
+
+describe('opening a database written by every earlier schema version', () => {
+  it('has a fixture for every version in SCHEMA_HISTORY', () => {
+    // A new version without a fixture of what it writes fails here, before it ever ships.
+    for (const { version } of SCHEMA_HISTORY) {
+      expect(fixtures.get(version), `tests/unit/db/fixtures/v${version}.ts`).toBeDefined()
+    }
+    expect([...fixtures.keys()].sort((a, b) => a - b)).toEqual(SCHEMA_HISTORY.map(({ version }) => version))
+  })
+
+  for (const { version } of SCHEMA_HISTORY) {
+    describe(`from version ${version}`, () => {
+      const fixture = () => {
+        const found = fixtures.get(version)
+        if (!found) throw new Error(`No fixture for schema version ${version}: add tests/unit/db/fixtures/v${version}.ts`)
+        return found
+      }
+
+      it(`opens at version ${LATEST_SCHEMA_VERSION} with every table and index a fresh database has`, async () => {
+        await writeOldDatabase(fixture())
+        await db.open()
+        expect(db.verno).toBe(LATEST_SCHEMA_VERSION)
+        expect(db.backendDB().version / 10).toBe(LATEST_SCHEMA_VERSION)
+
+        const declared = declaredTables()
+        const native = db.backendDB()
+        expect([...native.objectStoreNames].sort()).toEqual([...declared.keys()].sort())
+        const transaction = native.transaction([...declared.keys()], 'readonly')
+        for (const [name, { primaryKey, indexes }] of declared) {
+          const store = transaction.objectStore(name)
+          expect(store.keyPath, `${name} primary key`).toBe(primaryKey)
+          expect([...store.indexNames].sort(), `${name} indexes`).toEqual(indexes)
+        }
+      })
+
+      it('keeps every row exactly as it was written', async () => {
+        const expected = expectedAfterUpgrade(fixture())
+        await writeOldDatabase(fixture())
+        await db.open()
+        for (const table of db.tables) {
+          const key = table.schema.primKey.keyPath as string
+          const rows = expected[table.name] ?? []
+          expect(byPrimaryKey(await table.toArray(), key), `table ${table.name}`).toEqual(byPrimaryKey(rows, key))
+        }
+      })
+
+      it('serves the app\'s reads: briefing list, briefing detail, journal, answered, settings', async () => {
+        const { briefings = [], entries = [], answers = [], prayed = [], settings = [] } = expectedAfterUpgrade(fixture())
+        await writeOldDatabase(fixture())
+        await db.open()
+
+        const count = (rows: Row[], id: unknown) => rows.filter(row => row.briefingId === id).length
+        const summaries = await listBriefings()
+        expect(summaries.map(summary => summary.briefing.id).sort()).toEqual(briefings.map(b => b.id).sort())
+        for (const summary of summaries) {
+          const id = summary.briefing.id
+          expect(summary).toMatchObject({ entryCount: count(entries, id), answeredCount: count(answers, id), prayedCount: count(prayed, id) })
+        }
+
+        for (const briefing of briefings) {
+          const detail = await loadBriefingDetail(briefing.id as string)
+          expect(detail?.briefing).toEqual(briefing)
+          // Records whose pointer was dropped are still found under their pointer id.
+          const pointerIds = (rows: Row[]) => [...new Set(rows.filter(row => row.briefingId === briefing.id).map(row => row.pointerId))].sort()
+          expect([...detail!.entries.keys()].sort()).toEqual(pointerIds(entries))
+          expect([...detail!.answers.keys()].sort()).toEqual(pointerIds(answers))
+          expect([...detail!.prayed.keys()].sort()).toEqual(pointerIds(prayed))
+        }
+
+        expect(await listEntriesNewestFirst()).toEqual(newestFirst(entries, 'createdAt'))
+        expect(await listAnsweredNewestFirst()).toEqual(newestFirst(answers, 'answeredAt'))
+        const stored = await readSettings()
+        for (const { key, value } of settings) expect(stored[key as keyof typeof stored]).toEqual(value)
+      })
+    })
+  }
+
+  it('the fixtures include a pasted briefing and records whose pointer was dropped', () => {
+    for (const fixture of fixtures.values()) {
+      const { briefings = [], entries = [], answers = [] } = fixture.tables
+      expect(briefings.some(b => b.source === 'pasted'), `v${fixture.version} pasted briefing`).toBe(true)
+      const pointerIds = new Set(briefings.flatMap(b => (b.pointers as { id: string }[]).map(p => p.id)))
+      expect(entries.some(e => !pointerIds.has(e.pointerId as string)), `v${fixture.version} dropped pointer`).toBe(true)
+      expect(answers.some(a => !pointerIds.has(a.pointerId as string)), `v${fixture.version} dropped pointer`).toBe(true)
+    }
+  })
+})
+
+describe('a database from a newer Selah than this one', () => {
+  async function writeNewerDatabase() {
+    const newer = new Dexie('selah')
+    declareVersions(newer)
+    newer.version(99).stores({ future: 'id' })
+    await newer.open()
+    await newer.table('entries').add({ id: 'from-the-future', text: 'Written by Selah 99.' })
+    newer.close()
+  }
+
+  it('refuses to open, in plain words, and leaves the newer data alone', async () => {
+    await writeNewerDatabase()
+    const error = await db.open().catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(NewerDatabaseError)
+    expect((error as NewerDatabaseError).installedVersion).toBe(99)
+    expect((error as Error).message).toBe('Your journal on this device was saved by a newer version of Selah. Reload this page to get the newest version; if this message stays, close every Selah tab and open Selah again.')
+
+    // Every later read fails too (nothing runs against a schema this code does not know)...
+    await expect(listEntriesNewestFirst()).rejects.toThrow()
+    // ...and the newer database is untouched.
+    const check = new Dexie('selah')
+    await check.open()
+    expect(check.verno).toBe(99)
+    expect(await check.table('entries').toArray()).toEqual([{ id: 'from-the-future', text: 'Written by Selah 99.' }])
+    check.close()
+  })
+})
+
+describe('a database Dexie patched in place (native version 21, still schema 2)', () => {
+  it('opens as this version: only a whole newer version is refused', async () => {
+    await writeOldDatabase(fixtures.get(LATEST_SCHEMA_VERSION)!)
+    // What Dexie does when an installed schema drifted from its declaration: native version + 1.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('selah', LATEST_SCHEMA_VERSION * 10 + 1)
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        open.result.close()
+        resolve()
+      }
+    })
+    await db.open()
+    expect(db.backendDB().version).toBe(LATEST_SCHEMA_VERSION * 10 + 1)
+    expect(await listEntriesNewestFirst()).toHaveLength(fixtures.get(LATEST_SCHEMA_VERSION)!.tables.entries!.length)
+  })
+})
+
+describe('when another tab opens a newer version', () => {
+  it('closes this connection for good and says the tab is outdated', async () => {
+    await db.open()
+    expect(databaseOutdated.value).toBe(false)
+    const other = new Dexie('selah')
+    declareVersions(other)
+    other.version(LATEST_SCHEMA_VERSION + 1).stores({ future: 'id' })
+    await other.open()
+
+    expect(databaseOutdated.value).toBe(true)
+    expect(db.isOpen()).toBe(false)
+    // No quiet reopen: this tab's older code must not write into the newer schema.
+    const error = await listEntriesNewestFirst().catch((reason: unknown) => reason)
+    expect((error as Error).name).toBe('DatabaseClosedError')
+    other.close()
+  })
+})
