@@ -22,14 +22,28 @@ function publishNextVersion(): () => void {
 
 describe('updating the app', () => {
   let app: App
+  let dialogs: string[]
   let restore = () => {}
-  beforeEach(async () => { app = await launchApp() })
+  beforeEach(async () => {
+    app = await launchApp()
+    dialogs = []
+    app.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type())
+      void dialog.dismiss()
+    })
+  })
   afterEach(async () => {
     restore()
     await app.close()
   })
 
-  it('offers a new version, and never reloads over unsaved words without asking', async () => {
+  async function offerNextVersion(page: App['page']) {
+    restore = publishNextVersion()
+    await within(20_000, 'the service worker update check', page.evaluate(async () => { await (await navigator.serviceWorker.ready).update() }))
+    return page.getByRole('status').filter({ hasText: 'A new version of Selah is ready.' })
+  }
+
+  it('keeps words being written as a draft through the update, and brings them back', async () => {
     const { page } = app
     const words = 'Half a prayer, not saved yet'
     await openControlled(page)
@@ -37,42 +51,43 @@ describe('updating the app', () => {
     const journal = pointer(page, 1).getByRole('textbox', { name: /Journal/ })
     await journal.fill(words)
 
-    restore = publishNextVersion()
-    await within(20_000, 'the service worker update check', page.evaluate(async () => { await (await navigator.serviceWorker.ready).update() }))
-    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Selah is ready.' })
-    await prompt.getByText('Save what you are writing first; updating reloads the page.').waitFor()
-
-    await prompt.getByRole('button', { name: 'Update now' }).click()
-    await prompt.getByRole('button', { name: 'Keep writing' }).click()
-    expect(await journal.inputValue()).toBe(words)
-    expect(await page.locator('meta[name="selah-build"]').count()).toBe(0)
-
-    await pointer(page, 1).getByRole('button', { name: /Save/ }).click()
-    await pointer(page, 1).getByText(words).waitFor()
+    const prompt = await offerNextVersion(page)
+    await prompt.getByText('Your unfinished writing will be kept as a draft and be here after the update.').waitFor()
+    // "Update now" stores the draft (if the typing pause has not already) before it reloads.
     await prompt.getByRole('button', { name: 'Update now' }).click()
     await page.locator('meta[name="selah-build"]').waitFor({ state: 'attached' })
     await heading(page, ukraine.title)
-    await pointer(page, 1).getByText(words).waitFor()
+    await pointer(page, 1).getByText(/^Restored your unsaved draft from /).waitFor()
+    expect(await journal.inputValue()).toBe(words)
+    // The words were safe, so the tab's own "leave this page?" guard had nothing to ask.
+    expect(dialogs).toEqual([])
+
+    await pointer(page, 1).getByRole('button', { name: /Save/ }).click()
+    await pointer(page, 1).getByRole('listitem').getByText(words).waitFor()
+    expect(await journal.inputValue()).toBe('')
   })
 
-  it('reloads into the new version at once when the person chooses to lose unsaved words', async () => {
+  it('asks before updating over words it cannot keep as a draft, and reloads at once when told to', async () => {
     const { page } = app
-    const dialogs: string[] = []
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type())
-      void dialog.dismiss()
-    })
+    const words = 'A pasted briefing, not saved yet'
     await openControlled(page)
-    await openUkraine(page)
-    await pointer(page, 1).getByRole('textbox', { name: /Journal/ }).fill('Words the person lets go')
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a briefing' }).click()
+    await heading(page, 'Add a briefing')
+    const text = page.getByRole('textbox', { name: 'Briefing text' })
+    await text.fill(words)
 
-    restore = publishNextVersion()
-    await within(20_000, 'the service worker update check', page.evaluate(async () => { await (await navigator.serviceWorker.ready).update() }))
-    const prompt = page.getByRole('status').filter({ hasText: 'A new version of Selah is ready.' })
+    const prompt = await offerNextVersion(page)
+    await prompt.getByText('Save what you are writing first; updating reloads the page.').waitFor()
+    await prompt.getByRole('button', { name: 'Update now' }).click()
+    await prompt.getByRole('button', { name: 'Keep writing' }).click()
+    expect(await text.inputValue()).toBe(words)
+    expect(await page.locator('meta[name="selah-build"]').count()).toBe(0)
+
     await prompt.getByRole('button', { name: 'Update now' }).click()
     await prompt.getByRole('button', { name: 'Update and lose unsaved text' }).click()
     // The choice was made in the prompt: the tab's own "leave this page?" guard must not ask again.
     await page.locator('meta[name="selah-build"]').waitFor({ state: 'attached' })
+    await heading(page, 'Add a briefing')
     expect(dialogs).toEqual([])
   })
 })
