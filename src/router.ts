@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue') },
   { path: '/answered', name: 'answered', component: () => import('./views/AnsweredView.vue') },
   { path: '/add', name: 'add', component: () => import('./views/AddBriefingView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 

@@ -30,6 +30,7 @@ describe('App shell', () => {
     const nav = wrapper.get('nav[aria-label="Main"]')
     expect(nav.findAll('a').map(a => [a.text(), a.attributes('href')])).toEqual([
       ['Briefings', '/'], ['Journal', '/journal'], ['Answered', '/answered'], ['Add a briefing', '/add'],
+      ['Settings', '/settings'],
     ])
     expect(nav.get('a[aria-current="page"]').text()).toBe('Briefings')
     expect(wrapper.findAll('main#main')).toHaveLength(1)

@@ -9,6 +9,7 @@ const views = [
   { path: '/journal', title: 'Journal' },
   { path: '/answered', title: 'Answered prayers' },
   { path: '/add', title: 'Add a briefing' },
+  { path: '/settings', title: 'Settings' },
   { path: '/no-such-page', title: /./ },
 ]
 
@@ -40,5 +41,23 @@ describe('accessibility', () => {
       }
     }
     expect(found).toEqual([])
+  }, 180_000)
+
+  it('fits every label of the phone tab bar at 360 px, without cutting one off', async () => {
+    const { page } = app
+    await page.setViewportSize({ width: 360, height: 740 })
+    await openControlled(page)
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    const links = nav.getByRole('link')
+    expect(await links.allInnerTexts()).toEqual(['Briefings', 'Journal', 'Answered', 'Add a briefing', 'Settings'])
+    const boxes = await links.evaluateAll(elements => elements.map((element) => {
+      const box = element.getBoundingClientRect()
+      return { text: element.textContent, overflows: element.scrollWidth > element.clientWidth, right: box.right, bottom: box.bottom }
+    }))
+    expect(boxes.filter(box => box.overflows || box.right > 360)).toEqual([])
+    // One row, at the bottom of the screen.
+    expect(new Set(boxes.map(box => Math.round(box.bottom))).size).toBe(1)
+    await links.filter({ hasText: 'Settings' }).click()
+    await heading(page, 'Settings')
   })
 })

@@ -1,0 +1,86 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { readBackup } from '~/backup/import'
+import BackupSection from '~/components/settings/BackupSection.vue'
+import { getSetting } from '~/db/settings'
+import { button, field, until, useComponentTestSetup } from '../helpers'
+import { seedWriting, useDownloads } from './support'
+
+vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
+useComponentTestSetup()
+const downloads = useDownloads()
+
+async function mountSection() {
+  const wrapper = mount(BackupSection, { attachTo: document.body })
+  await until(() => expect(wrapper.text()).toMatch(/Last backup|No backup made/))
+  return wrapper
+}
+
+describe('BackupSection', () => {
+  it('nudges while nothing is backed up, downloads a backup of every record, then shows when it was made', async () => {
+    const { entry, answer } = await seedWriting()
+    const wrapper = await mountSection()
+    expect(wrapper.get('h2').text()).toBe('Back up your journal')
+    expect(wrapper.text()).toContain('No backup made on this device yet')
+    expect(wrapper.find('.nudge').exists()).toBe(true)
+
+    await button(wrapper, 'Download backup').trigger('submit')
+    await until(() => expect(downloads).toHaveLength(1))
+    const [file] = downloads
+    expect(file!.fileName).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}\.json$/)
+    expect(file!.type).toMatch(/^application\/json/)
+    const backup = await readBackup(file!.text)
+    expect(backup.data.entries).toEqual([entry])
+    expect(backup.data.answers).toEqual([answer])
+    expect(backup.data.prayed).toHaveLength(1)
+
+    const status = wrapper.get('[role="status"]')
+    expect(status.text()).toBe(`Saved ${file!.fileName} with 1 journal entry, 1 answered prayer, 1 prayed record and 1 briefing. Keep it somewhere other than this device.`)
+    const lastBackupAt = await getSetting('lastBackupAt')
+    expect(lastBackupAt).not.toBe('')
+    await until(() => expect(wrapper.get('.last time').attributes('datetime')).toBe(lastBackupAt))
+    expect(wrapper.text()).toContain('Last backup:')
+    expect(wrapper.find('.nudge').exists()).toBe(false)
+  })
+
+  it('refuses two different passphrases and downloads nothing', async () => {
+    await seedWriting()
+    const wrapper = await mountSection()
+    await field(wrapper, 'Passphrase (optional)').setValue('mustard seed')
+    await field(wrapper, 'Confirm passphrase').setValue('mustard sead')
+    await button(wrapper, 'Download backup').trigger('submit')
+    expect(wrapper.get('[role="alert"]').text()).toMatch(/passphrases are not the same/)
+    expect(downloads).toHaveLength(0)
+    expect(await getSetting('lastBackupAt')).toBe('')
+  })
+
+  it('warns that a forgotten passphrase cannot be recovered, and locks the file with it', async () => {
+    const { entry } = await seedWriting()
+    const wrapper = await mountSection()
+    const pass = field(wrapper, 'Passphrase (optional)')
+    expect(wrapper.get(`[id="${pass.attributes('aria-describedby')}"]`).text()).toMatch(/forget the passphrase.*cannot be opened/)
+    await pass.setValue('mustard seed')
+    await field(wrapper, 'Confirm passphrase').setValue('mustard seed')
+    await button(wrapper, 'Download backup').trigger('submit')
+    await until(() => expect(downloads).toHaveLength(1))
+    expect(downloads[0]!.fileName).toMatch(/-encrypted\.json$/)
+    expect(downloads[0]!.text).not.toContain(entry.text.slice(0, 8))
+    await expect(readBackup(downloads[0]!.text)).rejects.toMatchObject({ code: 'needs-passphrase' })
+    expect((await readBackup(downloads[0]!.text, 'mustard seed')).data.entries).toEqual([entry])
+  }, 20_000)
+
+  it('stores the reminder chosen, and Never stops the nudge', async () => {
+    await seedWriting()
+    const wrapper = await mountSection()
+    const select = field(wrapper, 'Remind me to back up')
+    expect(select.findAll('option').map(o => o.text())).toEqual(['Every week', 'Every month', 'Never'])
+    expect((select.element as HTMLSelectElement).value).toBe('30')
+    await select.setValue('7')
+    await until(async () => expect(await getSetting('backupReminderDays')).toBe(7))
+    expect(wrapper.find('.nudge').exists()).toBe(true)
+    await select.setValue('0')
+    await until(async () => expect(await getSetting('backupReminderDays')).toBe(0))
+    await until(() => expect(wrapper.find('.nudge').exists()).toBe(false))
+    expect((select.element as HTMLSelectElement).value).toBe('0')
+  })
+})
