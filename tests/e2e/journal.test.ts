@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { heading, launchApp, openControlled, openUkraine, pointer, ukraine, writeEntryAndAnswer, type App } from './support'
+import { heading, launchApp, openControlled, openUkraine, pointer, storedSetting, ukraine, writeEntryAndAnswer, type App } from './support'
 
 describe('journal offline', () => {
   let app: App
@@ -12,9 +12,15 @@ describe('journal offline', () => {
     const answer = 'Answered offline: talks resumed this week.'
     await openControlled(page)
     await openUkraine(page)
+    // Durable storage is asked for once there is something to lose, never on first paint.
+    expect(await storedSetting(page, 'persistence')).toBeUndefined()
 
     await context.setOffline(true)
     await writeEntryAndAnswer(page, 1, { entry, answer })
+    // Headless Chromium answers false (PWA-TESTING.md): what matters is that it was asked, once.
+    await expect.poll(() => storedSetting(page, 'persistence')).toMatchObject({ granted: expect.any(Boolean) })
+    const asked = await storedSetting(page, 'persistence') as { askedAt: string }
+    expect(asked.askedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
 
     const reload = await page.reload()
     expect(reload?.fromServiceWorker()).toBe(true)

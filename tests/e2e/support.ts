@@ -123,3 +123,19 @@ export function storedBriefingIds(page: Page): Promise<string[]> {
     }
   }))
 }
+
+/** One row of the app's settings table, read directly from IndexedDB (undefined when absent). */
+export function storedSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(key => new Promise<unknown>((resolve, reject) => {
+    const open = indexedDB.open('selah')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const request = open.result.transaction('settings').objectStore('settings').get(key)
+      request.onerror = () => reject(request.error)
+      request.onsuccess = () => {
+        open.result.close()
+        resolve((request.result as { value?: unknown } | undefined)?.value)
+      }
+    }
+  }), key)
+}

@@ -36,6 +36,7 @@ describe('StorageSection', () => {
     expect(wrapper.text()).toContain('has agreed to keep')
     expect(hasButton(wrapper, `Ask the browser to keep Selah's data`)).toBe(false)
     expect((await getSetting('persistence')).granted).toBe(true)
+    await until(() => expect(wrapper.text()).toMatch(/Selah last asked the browser to keep its data on .+; the answer was yes\./))
   })
 
   it('says so plainly when the browser says no', async () => {
