@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { heading, launchApp, openUkraine, pointer, ukraine, type App } from './support'
+import { collectDialogs, heading, launchApp, openUkraine, pointer, ukraine, type App } from './support'
 import type { Page } from 'playwright-core'
 
 /** Rows of the drafts table, read straight from IndexedDB so the UI cannot hide a stray one. */
@@ -23,11 +23,7 @@ describe('drafts', () => {
   let dialogs: string[]
   beforeEach(async () => {
     app = await launchApp()
-    dialogs = []
-    app.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type())
-      void dialog.dismiss()
-    })
+    dialogs = collectDialogs(app.page)
   })
   afterEach(async () => { await app.close() })
 

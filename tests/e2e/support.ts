@@ -139,3 +139,13 @@ export function storedSetting(page: Page, key: string): Promise<unknown> {
     }
   }), key)
 }
+
+/** Records (and dismisses) every dialog the page opens, such as a beforeunload "Leave site?". */
+export function collectDialogs(page: Page): string[] {
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type())
+    void dialog.dismiss()
+  })
+  return dialogs
+}

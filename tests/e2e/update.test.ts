@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import { heading, launchApp, openControlled, openUkraine, pointer, ukraine, within, type App } from './support'
+import { collectDialogs, heading, launchApp, openControlled, openUkraine, pointer, ukraine, within, type App } from './support'
 
 const dist = inject('dist')
 const marker = '<meta name="selah-build" content="next">'
@@ -26,11 +26,7 @@ describe('updating the app', () => {
   let restore = () => {}
   beforeEach(async () => {
     app = await launchApp()
-    dialogs = []
-    app.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type())
-      void dialog.dismiss()
-    })
+    dialogs = collectDialogs(app.page)
   })
   afterEach(async () => {
     restore()
