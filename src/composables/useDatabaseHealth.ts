@@ -27,7 +27,8 @@ export function useDatabaseHealth() {
   db.open().catch((error: unknown) => {
     startup.value = openProblem(error)
     // The browser's own words help whoever helps the person; a newer database needs no more than ours.
-    if (startup.value === 'unavailable') reason.value = shortReason(error)
+    // Dexie's own MissingAPIError (no IndexedDB at all) says nothing the page does not, and links elsewhere.
+    if (startup.value === 'unavailable' && (error as Error | undefined)?.name !== 'MissingAPIError') reason.value = shortReason(error)
   })
 
   const problem = computed<DatabaseProblem | null>(() => startup.value ?? (databaseOutdated.value ? 'outdated' : null))

@@ -44,12 +44,27 @@ describe('when the browser will not open IndexedDB', () => {
     expect(main().findAll('h1')).toHaveLength(1)
     expect(main().get('h2').text()).toBe('What you can do')
     expect(main().text()).toContain('private or incognito')
-    expect(main().text()).toMatch(/The browser said: .+\./)
+    // Dexie's "IndexedDB API missing" (with its link) is not the browser's words: not shown.
+    expect(main().text()).not.toContain('The browser said')
     expect(main().findAll('button').map(b => b.text())).toEqual(['Try again'])
     expect(document.title).toBe('Selah cannot keep your journal in this browser · Selah')
     // The shell stays: the person can still see where they are.
     expect(wrapper.find('nav[aria-label="Main"]').exists()).toBe(true)
     expect(main().text()).not.toContain('Briefings')
+  })
+
+  it('passes on the browser\'s own words when it refuses to open the database', async () => {
+    const refusing = {
+      open: () => { throw new DOMException('The operation is insecure.', 'SecurityError') },
+      deleteDatabase: () => { throw new DOMException('The operation is insecure.', 'SecurityError') },
+      cmp: (a: IDBValidKey, b: IDBValidKey) => realIndexedDB!.cmp(a, b),
+      databases: async () => [],
+    }
+    Dexie.dependencies.indexedDB = refusing as unknown as IDBFactory
+    const wrapper = await mountFreshApp()
+    const main = () => wrapper.get('main#main')
+    await until(() => expect(main().find('h1').text()).toBe('Selah cannot keep your journal in this browser'))
+    expect(main().text()).toContain('The browser said: The operation is insecure.')
   })
 })
 
