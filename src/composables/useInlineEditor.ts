@@ -14,7 +14,8 @@ export interface InlineEditorOptions {
   persist: (text: string) => Promise<unknown>
   /** Refuses the text before writing, in plain words; null lets it through. */
   check?: (text: string) => string | null
-  field: Readonly<ShallowRef<HTMLTextAreaElement | null>>
+  /** The text field (or a component exposing its focus). */
+  field: Readonly<ShallowRef<{ focus: () => void } | null>>
   /** Gets focus back when the editor closes. */
   opener: Readonly<ShallowRef<HTMLElement | null>>
 }
@@ -87,3 +88,5 @@ export function useInlineEditor(options: InlineEditorOptions) {
   // `act` runs another action on the record (delete, unmark) and shows its failure the same way.
   return { editing, text, draft, error, busy, open, close, save, discard, act: run }
 }
+
+export type InlineEditor = ReturnType<typeof useInlineEditor>
