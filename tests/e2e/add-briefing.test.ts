@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { heading, launchApp, openControlled, storedBriefingIds, ukraine, type App } from './support'
+import { heading, launchApp, openControlled, storedKeys, ukraine, type App } from './support'
 
 const malformed = `A title with nothing to pray
 
@@ -38,7 +38,7 @@ describe('adding a briefing by hand', () => {
     await alert.waitFor()
     expect(await alert.innerText()).not.toMatch(/Error:|undefined|at \w+ \(/)
     expect(await page.getByRole('button', { name: 'Save briefing' }).count()).toBe(0)
-    expect(await storedBriefingIds(page)).toEqual([ukraine.id])
+    expect(await storedKeys(page, 'briefings')).toEqual([ukraine.id])
 
     await text.fill(pasted)
     await page.getByRole('button', { name: 'Preview' }).click()
@@ -51,6 +51,6 @@ describe('adding a briefing by hand', () => {
     await heading(page, 'Briefings')
     const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Sudan: Aid Reaches El Fasher/ }) })
     await item.getByText('Added by hand').waitFor()
-    expect(await storedBriefingIds(page)).toEqual(['2025-09-05-ukraine-putin-rejects-peace-force', '2025-10-01-sudan-aid-reaches-el-fasher'])
+    expect(await storedKeys(page, 'briefings')).toEqual(['2025-09-05-ukraine-putin-rejects-peace-force', '2025-10-01-sudan-aid-reaches-el-fasher'])
   })
 })

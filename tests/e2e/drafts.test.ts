@@ -1,22 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { collectDialogs, heading, launchApp, openUkraine, pointer, ukraine, type App } from './support'
-import type { Page } from 'playwright-core'
-
-/** Rows of the drafts table, read straight from IndexedDB so the UI cannot hide a stray one. */
-function storedDraftKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const open = indexedDB.open('selah')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const request = open.result.transaction('drafts').objectStore('drafts').getAllKeys()
-      request.onerror = () => reject(request.error)
-      request.onsuccess = () => {
-        open.result.close()
-        resolve((request.result as string[]).sort())
-      }
-    }
-  }))
-}
+import { collectDialogs, heading, launchApp, openUkraine, pointer, storedKeys, ukraine, type App } from './support'
 
 describe('drafts', () => {
   let app: App
@@ -47,7 +30,7 @@ describe('drafts', () => {
     await card.getByText(/^Restored your unsaved draft from /).nth(1).waitFor()
     expect(await journal.inputValue()).toBe(entry)
     expect(await note.inputValue()).toBe(answer)
-    expect(await storedDraftKeys(page)).toHaveLength(2)
+    expect(await storedKeys(page, 'drafts')).toHaveLength(2)
     // Both were stored as drafts, so the tab had nothing to warn about.
     expect(dialogs).toEqual([])
 
@@ -55,7 +38,7 @@ describe('drafts', () => {
     await card.getByRole('listitem').getByText('Half a prayer for Kyiv,').waitFor()
     await card.getByRole('button', { name: 'Save answer' }).click()
     await card.getByRole('region', { name: /^Answered on / }).getByText(answer).waitFor()
-    await expect.poll(() => storedDraftKeys(page)).toEqual([])
+    await expect.poll(() => storedKeys(page, 'drafts')).toEqual([])
 
     await page.reload()
     await heading(page, ukraine.title)
@@ -82,7 +65,7 @@ describe('drafts', () => {
     expect(await editor.inputValue()).toBe('The words as I was changing them')
     await card.getByRole('button', { name: 'Cancel' }).click()
     await card.getByText('The words as saved').waitFor()
-    await expect.poll(() => storedDraftKeys(page)).toEqual([])
+    await expect.poll(() => storedKeys(page, 'drafts')).toEqual([])
     expect(dialogs).toEqual([])
   })
 })

@@ -108,36 +108,35 @@ export async function writeEntryAndAnswer(page: Page, n: number, texts: { entry:
   await card.getByText(texts.answer).waitFor()
 }
 
-/** Ids of the briefings stored in the app's IndexedDB, read directly so the UI cannot hide a stray row. */
-export function storedBriefingIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+/**
+ * Reads one store of the app's IndexedDB directly, so the UI cannot hide a stray row:
+ * all its keys (sorted), or the row under `key`.
+ */
+function readStore(page: Page, store: string, key?: string): Promise<unknown> {
+  return page.evaluate(({ store, key }) => new Promise<unknown>((resolve, reject) => {
     const open = indexedDB.open('selah')
     open.onerror = () => reject(open.error)
     open.onsuccess = () => {
-      const request = open.result.transaction('briefings').objectStore('briefings').getAllKeys()
+      const objects = open.result.transaction(store).objectStore(store)
+      const request: IDBRequest = key === undefined ? objects.getAllKeys() : objects.get(key)
       request.onerror = () => reject(request.error)
       request.onsuccess = () => {
         open.result.close()
-        resolve((request.result as string[]).sort())
+        resolve(key === undefined ? (request.result as string[]).sort() : request.result)
       }
     }
-  }))
+  }), { store, key })
 }
 
-/** One row of the app's settings table, read directly from IndexedDB (undefined when absent). */
-export function storedSetting(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(key => new Promise<unknown>((resolve, reject) => {
-    const open = indexedDB.open('selah')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const request = open.result.transaction('settings').objectStore('settings').get(key)
-      request.onerror = () => reject(request.error)
-      request.onsuccess = () => {
-        open.result.close()
-        resolve((request.result as { value?: unknown } | undefined)?.value)
-      }
-    }
-  }), key)
+/** Every key of a store: briefing ids, draft keys… */
+export function storedKeys(page: Page, store: 'briefings' | 'drafts'): Promise<string[]> {
+  return readStore(page, store) as Promise<string[]>
+}
+
+/** The value of one setting, read directly from IndexedDB (undefined when absent). */
+export async function storedSetting(page: Page, key: string): Promise<unknown> {
+  const row = await readStore(page, 'settings', key) as { value?: unknown } | undefined
+  return row?.value
 }
 
 /** Records (and dismisses) every dialog the page opens, such as a beforeunload "Leave site?". */
