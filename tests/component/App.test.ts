@@ -1,10 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import App from '~/App.vue'
-import { routes } from '~/router'
 import { useUnsavedStore } from '~/stores/unsaved'
-import { useComponentTestSetup } from './helpers'
+import { mountRoute, useComponentTestSetup } from './helpers'
 
 vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 // The PWA helper tests its own components; here they only need to be in place.
@@ -14,12 +12,7 @@ vi.mock('~/components/pwa/ReloadPrompt.vue', () => ({ default: { name: 'ReloadPr
 useComponentTestSetup()
 
 async function mountApp() {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/')
-  await router.isReady()
-  const wrapper = mount(App, { global: { plugins: [router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
+  return (await mountRoute('/', App)).wrapper
 }
 
 describe('App shell', () => {

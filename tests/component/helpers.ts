@@ -1,8 +1,8 @@
 import { enableAutoUnmount, flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, expect, vi } from 'vitest'
-import { h } from 'vue'
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
+import { h, type Component } from 'vue'
+import { createMemoryHistory, createRouter, RouterView, type RouteRecordRaw } from 'vue-router'
 import type { Briefing } from '~/briefings/types'
 import { makeBriefing } from '../support/briefings'
 import { db } from '~/db'
@@ -28,12 +28,16 @@ export async function seedBriefing(briefing: Briefing = makeBriefing()) {
   return briefing
 }
 
-/** Mounts the app's real routes (memory history) at `path`, with the active Pinia. */
-export async function mountRoute(path: string) {
-  const router = createRouter({ history: createMemoryHistory(), routes })
+/**
+ * Mounts `component` (by default a bare RouterView) with the app's real routes in memory
+ * history, opened at `path`, and the active Pinia. `routeList` lets a test pass routes it
+ * imported afresh.
+ */
+export async function mountRoute(path: string, component: Component = { render: () => h(RouterView) }, routeList: RouteRecordRaw[] = routes) {
+  const router = createRouter({ history: createMemoryHistory(), routes: routeList })
   await router.push(path)
   await router.isReady()
-  const wrapper = mount({ render: () => h(RouterView) }, {
+  const wrapper = mount(component, {
     global: { plugins: [router] },
     attachTo: document.body,
   })

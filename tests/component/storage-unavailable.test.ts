@@ -1,11 +1,9 @@
-import { flushPromises, mount } from '@vue/test-utils'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { NewerDatabaseError } from '~/db'
 import { declareVersions, LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { openProblem } from '~/composables/useDatabaseHealth'
-import { until, useComponentTestSetup } from './helpers'
+import { mountRoute, until, useComponentTestSetup } from './helpers'
 
 vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 // The PWA helper tests its own components; here they only need to be in place.
@@ -26,12 +24,7 @@ afterEach(() => {
 async function mountFreshApp() {
   vi.resetModules()
   const [{ default: App }, { routes }] = await Promise.all([import('~/App.vue'), import('~/router')])
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/')
-  await router.isReady()
-  const wrapper = mount(App, { global: { plugins: [router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
+  return (await mountRoute('/', App, routes)).wrapper
 }
 
 describe('when the browser will not open IndexedDB', () => {

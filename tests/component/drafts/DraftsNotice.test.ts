@@ -1,10 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import DraftsNotice from '~/components/journal/DraftsNotice.vue'
 import { db } from '~/db'
-import { routes } from '~/router'
-import { button, seedBriefing, until, useComponentTestSetup } from '../helpers'
+import { button, mountRoute, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { briefing, p1, seedDraft } from './support'
 
 vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
@@ -13,12 +11,7 @@ useComponentTestSetup()
 const p2 = briefing.pointers[1]!.id
 
 async function mountNotice() {
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push('/journal')
-  await router.isReady()
-  const wrapper = mount(DraftsNotice, { global: { plugins: [router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
+  return (await mountRoute('/journal', DraftsNotice)).wrapper
 }
 
 describe('DraftsNotice', () => {
