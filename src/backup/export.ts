@@ -2,6 +2,7 @@ import { db } from '../db/index'
 import { LATEST_SCHEMA_VERSION } from '../db/schema'
 import { setSetting } from '../db/settings'
 import type { Setting } from '../db/types'
+import { dayKey } from '../utils/dates'
 import { encryptBackup } from './crypto'
 import { BACKUP_FORMAT_VERSION, countRecords, type BackupCounts, type BackupFile } from './format'
 
@@ -32,12 +33,6 @@ export async function createBackup(): Promise<BackupFile> {
   })
 }
 
-/** "2026-11-26" in the person's own time zone: the day they see on their calendar. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
 /**
  * The backup as the text of a file to download, encrypted when a passphrase is given.
  * Records the time as the last backup made on this device.
@@ -46,7 +41,7 @@ export async function exportBackup(options: { passphrase?: string } = {}): Promi
   const file = await createBackup()
   // Readable when plain; compact inside the encryption, where no one reads it.
   const json = JSON.stringify(file, null, options.passphrase ? undefined : 2)
-  const day = localDay(new Date(file.exportedAt))
+  const day = dayKey(new Date(file.exportedAt))
   // Encrypt outside any transaction: Web Crypto promises would end it.
   const text = options.passphrase
     ? JSON.stringify(await encryptBackup(json, options.passphrase), null, 2)

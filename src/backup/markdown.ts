@@ -1,8 +1,7 @@
 import { UserFacingError } from '../db/errors'
 import { db } from '../db/index'
 import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from '../db/types'
-import { formatMonth, monthKey } from '../utils/dates'
-import { localDay } from './export'
+import { dayKey, formatCalendarDay, formatMonth, monthKey } from '../utils/dates'
 import { blockText, inlineText } from './markdown-text'
 
 /**
@@ -23,10 +22,8 @@ export interface PrayerBookData {
 }
 
 const longDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
-const calendarDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 const formatLongDay = (iso: string) => longDay.format(new Date(iso))
-const formatRangeDay = (ymd: string) => calendarDay.format(new Date(`${ymd}T00:00:00Z`))
 
 /** A pointer as it appears in one month of the book: its entries, and its answer if it belongs here. */
 interface Section {
@@ -39,7 +36,7 @@ interface Section {
 }
 
 function inRange(iso: string, range: DateRange): boolean {
-  const day = localDay(new Date(iso))
+  const day = dayKey(new Date(iso))
   return (!range.from || day >= range.from) && (!range.to || day <= range.to)
 }
 
@@ -102,9 +99,9 @@ function sectionLines(section: Section): string[] {
 
 function rangeLine(range: DateRange, now: Date): string {
   const today = formatLongDay(now.toISOString())
-  if (range.from && range.to) return `From ${formatRangeDay(range.from)} to ${formatRangeDay(range.to)}.`
-  if (range.from) return `From ${formatRangeDay(range.from)} to ${today}.`
-  if (range.to) return `Everything up to ${formatRangeDay(range.to)}.`
+  if (range.from && range.to) return `From ${formatCalendarDay(range.from)} to ${formatCalendarDay(range.to)}.`
+  if (range.from) return `From ${formatCalendarDay(range.from)} to ${today}.`
+  if (range.to) return `Everything up to ${formatCalendarDay(range.to)}.`
   return `Everything in the journal, up to ${today}.`
 }
 

@@ -29,6 +29,11 @@ export function formatMonth(iso: string): string {
   return monthYear.format(new Date(iso))
 }
 
+/** The local calendar day as YYYY-MM-DD, "2026-11-26": the day the person sees on their calendar. */
+export function dayKey(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+}
+
 /** A key that sorts and groups by the local month: "2026-11". */
 export function monthKey(iso: string): string {
   const d = new Date(iso)
