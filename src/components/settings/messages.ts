@@ -1,15 +1,11 @@
 import type { BackupCounts } from '~/backup/format'
 import type { ImportMode, ImportSummary } from '~/backup/import'
 import { readErrorMessage, shortReason, storageErrorKind, UserFacingError } from '~/db/errors'
+import { plural } from '~/utils/words'
 
 /** Words the Settings sections show about backups. */
 
 const list = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' })
-
-/** "1 journal entry", "3 journal entries" */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
-}
 
 /**
  * "3 journal entries, 1 answered prayer, 5 prayed records and 2 briefings";
