@@ -117,3 +117,5 @@ export function useDraft(options: DraftOptions) {
 
   return { restored, saved, pending, failed, flush: () => write(), clear }
 }
+
+export type DraftState = ReturnType<typeof useDraft>

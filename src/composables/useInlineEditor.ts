@@ -1,5 +1,6 @@
 import { nextTick, shallowRef, type ShallowRef } from 'vue'
 import type { DraftTarget } from '~/db/drafts'
+import { useToastStore } from '~/stores/toast'
 import { trackUnsaved } from '~/stores/unsaved'
 import { until } from '~/utils/until'
 import { useDraft } from './useDraft'
@@ -28,6 +29,7 @@ export function useInlineEditor(options: InlineEditorOptions) {
   const editing = shallowRef(false)
   const text = shallowRef('')
   const { busy, error, run } = useStorageAction()
+  const toasts = useToastStore()
 
   const changed = () => editing.value && text.value.trim() !== (options.stored() ?? '')
   const draft = useDraft({
@@ -78,11 +80,11 @@ export function useInlineEditor(options: InlineEditorOptions) {
     if (saved) await close()
   }
 
-  /** Lets a restored draft go; `undo` brings the words back into the editor. */
-  async function discard(): Promise<{ undo: () => Promise<void> }> {
+  /** Lets a restored draft go, with an Undo notice that brings the words back into the editor. */
+  async function discard() {
     const words = text.value
     await close()
-    return { undo: () => openWith(words) }
+    toasts.show({ message: 'Draft discarded.', scope: options.target.pointerId, undo: () => openWith(words) })
   }
 
   // `act` runs another action on the record (delete, unmark) and shows its failure the same way.

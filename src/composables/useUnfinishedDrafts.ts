@@ -1,4 +1,5 @@
 import { db } from '~/db'
+import { editedEntryId } from '~/db/drafts'
 import type { Draft } from '~/db/types'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
@@ -20,12 +21,13 @@ export async function listUnfinishedDrafts(): Promise<UnfinishedDraft[]> {
     const drafts = await db.drafts.orderBy('updatedAt').reverse().toArray()
     const ids = [...new Set(drafts.map(draft => draft.briefingId))]
     const briefings = new Map((await db.briefings.bulkGet(ids)).flatMap(b => b ? [[b.id, b] as const] : []))
-    const edited = drafts.filter(draft => draft.kind === 'entry-edit').map(draft => draft.key.slice('entry-edit:'.length))
+    const edited = drafts.flatMap(draft => editedEntryId(draft) ?? [])
     const entries = new Set((await db.entries.bulkGet(edited)).flatMap(entry => entry ? [entry.id] : []))
     return drafts.map((draft) => {
       const briefing = briefings.get(draft.briefingId)
       const index = briefing?.pointers.findIndex(pointer => pointer.id === draft.pointerId) ?? -1
-      const entryThere = draft.kind !== 'entry-edit' || entries.has(draft.key.slice('entry-edit:'.length))
+      const entryId = editedEntryId(draft)
+      const entryThere = entryId === null || entries.has(entryId)
       return {
         draft,
         briefingTitle: briefing?.title ?? null,

@@ -9,6 +9,23 @@ export interface DraftTarget {
   pointerId: string
 }
 
+type PointerRef = { briefingId: string, pointerId: string }
+
+/**
+ * The draft slot of one editor. Its key names the editor: `entry-new:<pointerId>`,
+ * `answer:<pointerId>`, or `entry-edit:<entryId>` (a pointer has many entries).
+ */
+export function draftTarget(kind: 'entry-new' | 'answer', at: PointerRef): DraftTarget
+export function draftTarget(kind: 'entry-edit', at: PointerRef, entryId: string): DraftTarget
+export function draftTarget(kind: DraftKind, { briefingId, pointerId }: PointerRef, entryId?: string): DraftTarget {
+  return { key: `${kind}:${kind === 'entry-edit' ? entryId : pointerId}`, kind, briefingId, pointerId }
+}
+
+/** The journal entry an `entry-edit` draft changes; null for other drafts. */
+export function editedEntryId(draft: Draft): string | null {
+  return draft.kind === 'entry-edit' ? draft.key.slice('entry-edit:'.length) : null
+}
+
 /** Keeps what an editor holds; blank text removes the draft, as there is nothing to bring back. */
 export async function saveDraft(target: DraftTarget, text: string): Promise<void> {
   const { key, kind, briefingId, pointerId } = toRaw(target)
