@@ -1,8 +1,9 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import { h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import BackupNudge from '~/components/journal/BackupNudge.vue'
-import { isBackupStale, readBackupReminder } from '~/composables/useBackupReminder'
+import { isBackupStale, readBackupReminder, useBackupReminder } from '~/composables/useBackupReminder'
 import { editEntry } from '~/db/entries'
 import { setSetting } from '~/db/settings'
 import { routes } from '~/router'
@@ -51,7 +52,12 @@ describe('readBackupReminder', () => {
 describe('BackupNudge', () => {
   async function mountNudge() {
     const router = createRouter({ history: createMemoryHistory(), routes })
-    return mount(BackupNudge, { global: { plugins: [router] }, attachTo: document.body })
+    // As the Journal view does: it reads the reminder and hands it over.
+    const JournalLike = { setup() {
+      const { data } = useBackupReminder()
+      return () => h(BackupNudge, { reminder: data.value })
+    } }
+    return mount(JournalLike, { global: { plugins: [router] }, attachTo: document.body })
   }
 
   it('shows one gentle line with a link to Settings when a backup is due, and hides once reminders are off', async () => {

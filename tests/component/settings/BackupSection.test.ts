@@ -22,7 +22,7 @@ describe('BackupSection', () => {
     const wrapper = await mountSection()
     expect(wrapper.get('h2').text()).toBe('Back up your journal')
     expect(wrapper.text()).toContain('No backup made on this device yet')
-    expect(wrapper.find('.nudge').exists()).toBe(true)
+    expect(wrapper.find('.backup-nudge').exists()).toBe(true)
 
     await button(wrapper, 'Download backup').trigger('submit')
     await until(() => expect(downloads).toHaveLength(1))
@@ -40,7 +40,7 @@ describe('BackupSection', () => {
     expect(lastBackupAt).not.toBe('')
     await until(() => expect(wrapper.get('.last time').attributes('datetime')).toBe(lastBackupAt))
     expect(wrapper.text()).toContain('Last backup:')
-    expect(wrapper.find('.nudge').exists()).toBe(false)
+    expect(wrapper.find('.backup-nudge').exists()).toBe(false)
   })
 
   it('refuses two different passphrases and downloads nothing', async () => {
@@ -77,10 +77,10 @@ describe('BackupSection', () => {
     expect((select.element as HTMLSelectElement).value).toBe('30')
     await select.setValue('7')
     await until(async () => expect(await getSetting('backupReminderDays')).toBe(7))
-    expect(wrapper.find('.nudge').exists()).toBe(true)
+    expect(wrapper.find('.backup-nudge').exists()).toBe(true)
     await select.setValue('0')
     await until(async () => expect(await getSetting('backupReminderDays')).toBe(0))
-    await until(() => expect(wrapper.find('.nudge').exists()).toBe(false))
+    await until(() => expect(wrapper.find('.backup-nudge').exists()).toBe(false))
     expect((select.element as HTMLSelectElement).value).toBe('0')
   })
 })
