@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { contentSecurityPolicy, CONTENT_SECURITY_POLICY_HEADER } from './src/build/csp.ts'
-import { briefingFeed } from './src/build/feed-plugin.ts'
+import { briefingFeed } from './src/feed/node/plugin.ts'
 import { pwaOptions } from './src/build/pwa-options.ts'
 
 export default defineConfig({

@@ -2,9 +2,13 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
+import { useDatabaseStore } from './stores/database'
+import { useFeedStore } from './stores/feed'
 import './styles/main.css'
 
-createApp(App)
-  .use(createPinia())
-  .use(router)
-  .mount('#app')
+const pinia = createPinia()
+createApp(App).use(pinia).use(router).mount('#app')
+
+// App-wide work that does not belong to any one view: open the journal, then fetch new briefings.
+void useDatabaseStore(pinia).open()
+useFeedStore(pinia).start()

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../db/errors'
+import { UserFacingError } from '~/db/errors'
 
 /** Why a backup file was refused. Every refusal happens before anything on the device changes. */
 export type BackupErrorCode = 'empty' | 'too-large' | 'not-json' | 'truncated' | 'other-app' | 'newer-version'

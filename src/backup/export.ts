@@ -1,36 +1,21 @@
-import { db } from '../db/index'
-import { LATEST_SCHEMA_VERSION } from '../db/schema'
-import { setSetting } from '../db/settings'
-import type { Setting } from '../db/types'
-import { dayKey } from '../utils/dates'
+import { LATEST_SCHEMA_VERSION } from '~/db/schema'
+import { setSetting } from '~/db/settings'
+import { countRecords, readAllRecords } from '~/db/transfer'
+import { dayKey } from '~/utils/dates'
 import { encryptBackup } from './crypto'
-import { BACKUP_FORMAT_VERSION, countRecords, type BackupCounts, type BackupFile } from './format'
+import { BACKUP_FORMAT_VERSION, type BackupCounts, type BackupFile } from './format'
 
-/** Everything worth keeping, read in one read-only transaction so the file is one moment in time. */
+/** Everything worth keeping, as one moment in time. */
 export async function createBackup(): Promise<BackupFile> {
-  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed, db.settings], async () => {
-    const [briefings, entries, answers, prayed, reminder] = await Promise.all([
-      db.briefings.toArray(),
-      db.entries.toArray(),
-      db.answers.toArray(),
-      db.prayed.toArray(),
-      db.settings.get('backupReminderDays') as Promise<Setting<'backupReminderDays'> | undefined>,
-    ])
-    return {
-      app: 'selah',
-      kind: 'backup',
-      formatVersion: BACKUP_FORMAT_VERSION,
-      exportedAt: new Date().toISOString(),
-      schemaVersion: LATEST_SCHEMA_VERSION,
-      data: {
-        briefings,
-        entries,
-        answers,
-        prayed,
-        settings: reminder ? { backupReminderDays: reminder.value } : {},
-      },
-    }
-  })
+  const { records, settings } = await readAllRecords()
+  return {
+    app: 'selah',
+    kind: 'backup',
+    formatVersion: BACKUP_FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    data: { ...records, settings },
+  }
 }
 
 /**
@@ -49,5 +34,5 @@ export async function exportBackup(options: { passphrase?: string } = {}): Promi
   const fileName = options.passphrase ? `selah-backup-${day}-encrypted.json` : `selah-backup-${day}.json`
   // Best effort: on a full disk the file is exactly what the person needs, so it is still handed over.
   await setSetting('lastBackupAt', file.exportedAt).catch((error: unknown) => console.warn('Could not record the backup time', error))
-  return { fileName, text, counts: countRecords(file) }
+  return { fileName, text, counts: countRecords(file.data) }
 }

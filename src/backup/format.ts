@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { BriefingSchema } from '../briefings/feed-format'
-import type { AnsweredNote, JournalEntry, PrayedRecord, StoredBriefing } from '../db/types'
+import { BriefingSchema } from '~/briefings/schema'
+import type { JournalRecords, PortableSettings, RecordCounts } from '~/db/transfer'
 
 /**
  * The backup file: one JSON document with every briefing and journal
@@ -12,12 +12,8 @@ export const BACKUP_FORMAT_VERSION = 1
 /** Larger files are refused before they are parsed. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024
 
-export interface BackupData {
-  briefings: StoredBriefing[]
-  entries: JournalEntry[]
-  answers: AnsweredNote[]
-  prayed: PrayedRecord[]
-  settings: { backupReminderDays?: number }
+export interface BackupData extends JournalRecords {
+  settings: PortableSettings
 }
 
 export interface BackupFile {
@@ -38,7 +34,7 @@ export interface EncryptedBackupFile {
   ciphertext: string
 }
 
-export interface BackupCounts { briefings: number, entries: number, answers: number, prayed: number }
+export type BackupCounts = RecordCounts
 
 // Exactly what Date.toISOString() writes, as Selah always does: times then sort correctly as
 // text (the indexes and merge compare them so), and a day like 30 February cannot slip in.
@@ -133,12 +129,3 @@ const schemasMatchTypes: [
   Same<v.InferOutput<typeof EncryptedBackupFileSchema>, EncryptedBackupFile>,
 ] = [true, true]
 void schemasMatchTypes
-
-export function countRecords(file: BackupFile): BackupCounts {
-  const { briefings, entries, answers, prayed } = file.data
-  return { briefings: briefings.length, entries: entries.length, answers: answers.length, prayed: prayed.length }
-}
-
-export function emptyCounts(): BackupCounts {
-  return { briefings: 0, entries: 0, answers: 0, prayed: 0 }
-}

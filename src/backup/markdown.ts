@@ -1,7 +1,7 @@
-import { UserFacingError } from '../db/errors'
-import { db } from '../db/index'
-import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from '../db/types'
-import { dayKey, formatCalendarDay, formatMonth, monthKey } from '../utils/dates'
+import { UserFacingError } from '~/db/errors'
+import { readJournalRecords } from '~/db/transfer'
+import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from '~/db/types'
+import { dayKey, formatCalendarDay, formatMonth, monthKey } from '~/utils/dates'
 import { blockText, inlineText } from './markdown-text'
 
 /**
@@ -128,11 +128,7 @@ export async function exportPrayerBook(range: DateRange = {}): Promise<{ fileNam
   const to = range.to || undefined
   if ((from && !YMD.test(from)) || (to && !YMD.test(to))) throw new UserFacingError('Choose the dates again: one of them is not a date.')
   if (from && to && from > to) throw new UserFacingError('The “From” date is after the “To” date. Choose dates in order.')
-  const data = await db.transaction('r', [db.entries, db.answers, db.prayed], async () => ({
-    entries: await db.entries.toArray(),
-    answers: await db.answers.toArray(),
-    prayed: await db.prayed.toArray(),
-  }))
+  const data = await readJournalRecords()
   const clipped = { from, to }
   const count = data.entries.filter(entry => inRange(entry.createdAt, clipped)).length
     + data.answers.filter(answer => inRange(answer.answeredAt, clipped)).length

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { LATEST_SCHEMA_VERSION } from '../db/schema'
+import { LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { BackupError } from './errors'
 import {
   BACKUP_FORMAT_VERSION, BackupFileSchema, EncryptedBackupFileSchema, MAX_BACKUP_BYTES,

@@ -5,7 +5,7 @@
  * A text that is not a briefing, or a file that cannot be read: one line on stderr, exit 1.
  * Wrong usage: one line on stderr, exit 2.
  */
-import { describeProblem, readBriefingFile } from '../build/briefing-files.ts'
+import { describeProblem, readBriefingFile } from '../feed/node/files.ts'
 
 const USAGE = 'Usage: npm run --silent briefing -- parse <file> | validate <file...>'
 

@@ -1,5 +1,5 @@
-import { listAnsweredNewestFirst } from '../db/answers'
-import type { AnsweredNote } from '../db/types'
+import { listAnsweredNewestFirst } from '~/db/answers'
+import type { AnsweredNote } from '~/db/types'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 /** Every answered prayer, most recently answered first. */

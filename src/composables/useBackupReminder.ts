@@ -1,5 +1,5 @@
-import { db } from '~/db'
 import { readSettings } from '~/db/settings'
+import { writingChangedSince } from '~/db/transfer'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -37,12 +37,7 @@ export function isBackupStale(facts: BackupFacts, now: number = Date.now()): boo
 export async function readBackupReminder(now: number = Date.now()): Promise<BackupReminder> {
   const { lastBackupAt, backupReminderDays: reminderDays } = await readSettings()
   // With no backup yet every record counts as "changed since", so one look answers both questions.
-  const changedAfter = (iso: string) => !lastBackupAt || iso > lastBackupAt
-  const [entry, answer] = await Promise.all([
-    db.entries.filter(e => changedAfter(e.editedAt)).first(),
-    db.answers.filter(a => changedAfter(a.editedAt) || changedAfter(a.answeredAt)).first(),
-  ])
-  const changed = Boolean(entry || answer)
+  const changed = await writingChangedSince(lastBackupAt)
   const facts = { lastBackupAt, reminderDays, hasWriting: changed, changedSinceBackup: changed }
   return { lastBackupAt, reminderDays, stale: isBackupStale(facts, now) }
 }

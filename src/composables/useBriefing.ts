@@ -1,5 +1,5 @@
 import { toValue, type MaybeRefOrGetter } from 'vue'
-import { loadBriefingDetail, type BriefingDetail } from '../db/briefing-reads'
+import { loadBriefingDetail, type BriefingDetail } from '~/db/briefing-reads'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 export type { BriefingDetail }

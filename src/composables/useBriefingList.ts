@@ -1,4 +1,4 @@
-import { listBriefings, type BriefingSummary } from '../db/briefing-reads'
+import { listBriefings, type BriefingSummary } from '~/db/briefing-reads'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 export type { BriefingSummary }

@@ -1,5 +1,5 @@
-import { listEntriesNewestFirst } from '../db/entries'
-import type { JournalEntry } from '../db/types'
+import { listEntriesNewestFirst } from '~/db/entries'
+import type { JournalEntry } from '~/db/types'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 /** Every journal entry, newest first. */

@@ -1,5 +1,5 @@
 import { shallowRef } from 'vue'
-import { requestPersistence } from '~/storage/persistence'
+import { requestPersistence } from '~/db/persistence'
 
 const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
 

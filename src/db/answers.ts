@@ -1,4 +1,3 @@
-import { toRaw } from 'vue'
 import { db } from './index'
 import { copySnapshot } from './snapshot'
 import type { AnsweredNote, PointerSnapshot } from './types'
@@ -8,7 +7,7 @@ import type { AnsweredNote, PointerSnapshot } from './types'
  * was answered). An empty note is fine: answered without words.
  */
 export async function markAnswered(pointer: PointerSnapshot, note: string): Promise<AnsweredNote> {
-  const snapshot = copySnapshot(toRaw(pointer))
+  const snapshot = copySnapshot(pointer)
   const trimmed = note.trim()
   const now = new Date().toISOString()
   return db.transaction('rw', db.answers, async () => {
@@ -33,13 +32,7 @@ export async function unmarkAnswered(pointerId: string): Promise<AnsweredNote | 
 
 /** Puts an unmarked note back exactly as it was (the Undo of unmarkAnswered). */
 export async function restoreAnswer(note: AnsweredNote): Promise<void> {
-  const raw = toRaw(note)
-  await db.answers.put({
-    ...copySnapshot(raw),
-    note: raw.note,
-    answeredAt: raw.answeredAt,
-    editedAt: raw.editedAt,
-  })
+  await db.answers.put({ ...copySnapshot(note), note: note.note, answeredAt: note.answeredAt, editedAt: note.editedAt })
 }
 
 /** Every answered note, most recently answered first. */

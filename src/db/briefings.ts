@@ -1,5 +1,5 @@
-import { contentHash } from '../briefings/ids'
-import type { Briefing } from '../briefings/types'
+import { contentHash } from '~/briefings/ids'
+import type { Briefing } from '~/briefings/types'
 import { db } from './index'
 import type { BriefingSource, StoredBriefing } from './types'
 
@@ -59,6 +59,12 @@ export async function mirrorBriefings(docs: { briefing: Briefing, hash: string }
     if (rows.length) await db.briefings.bulkPut(rows)
     return result
   })
+}
+
+/** The content hash of each stored briefing, in the order asked; undefined where none is stored. */
+export async function storedHashes(ids: string[]): Promise<(string | undefined)[]> {
+  const rows = await db.briefings.bulkGet(ids)
+  return rows.map(row => row?.hash)
 }
 
 /** Saves a briefing the person pasted. If that briefing is already stored, its content is refreshed. */

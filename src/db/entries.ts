@@ -1,4 +1,3 @@
-import { toRaw } from 'vue'
 import { UserFacingError } from './errors'
 import { db } from './index'
 import { copySnapshot } from './snapshot'
@@ -13,7 +12,7 @@ function entryText(text: string): string {
 export async function addEntry(pointer: PointerSnapshot, text: string): Promise<JournalEntry> {
   const now = new Date().toISOString()
   const entry: JournalEntry = {
-    ...copySnapshot(toRaw(pointer)),
+    ...copySnapshot(pointer),
     id: crypto.randomUUID(),
     text: entryText(text),
     createdAt: now,
@@ -48,14 +47,7 @@ export async function deleteEntry(id: string): Promise<JournalEntry | undefined>
 
 /** Puts a deleted entry back exactly as it was (the Undo of deleteEntry). */
 export async function restoreEntry(entry: JournalEntry): Promise<void> {
-  const raw = toRaw(entry)
-  await db.entries.put({
-    ...copySnapshot(raw),
-    id: raw.id,
-    text: raw.text,
-    createdAt: raw.createdAt,
-    editedAt: raw.editedAt,
-  })
+  await db.entries.put({ ...copySnapshot(entry), id: entry.id, text: entry.text, createdAt: entry.createdAt, editedAt: entry.editedAt })
 }
 
 /** Every journal entry, newest first. */

@@ -1,4 +1,3 @@
-import { shallowRef } from 'vue'
 import { UserFacingError } from './errors'
 import { LATEST_SCHEMA_VERSION, SelahDatabase } from './schema'
 
@@ -12,8 +11,16 @@ export class NewerDatabaseError extends UserFacingError {
   }
 }
 
-/** True once another tab opened a newer Selah database and this tab let go of its connection. */
-export const databaseOutdated = shallowRef(false)
+const outdatedListeners = new Set<() => void>()
+
+/**
+ * Calls `listener` once another tab opens a newer Selah database and this tab lets go of its
+ * connection. Returns the function that stops listening.
+ */
+export function onDatabaseOutdated(listener: () => void): () => void {
+  outdatedListeners.add(listener)
+  return () => outdatedListeners.delete(listener)
+}
 
 // Dexie 4 quietly opens a database of a higher version than declared; this code does not know
 // that schema, so it refuses rather than read or write it. Whole versions only: Dexie itself bumps
@@ -28,6 +35,6 @@ db.on('ready', () => {
 // close-and-reopen: reopening would let this older code write into the newer schema.
 db.on('versionchange', () => {
   db.close()
-  databaseOutdated.value = true
+  for (const listener of outdatedListeners) listener()
   return false
 })

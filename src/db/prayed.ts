@@ -1,4 +1,3 @@
-import { toRaw } from 'vue'
 import { db } from './index'
 import { copySnapshot } from './snapshot'
 import type { PointerSnapshot, PrayedRecord } from './types'
@@ -6,7 +5,7 @@ import type { PointerSnapshot, PrayedRecord } from './types'
 /** One tap of "I prayed for this": a moment to look back on, not a score. */
 export async function recordPrayed(pointer: PointerSnapshot): Promise<PrayedRecord> {
   const record: PrayedRecord = {
-    ...copySnapshot(toRaw(pointer)),
+    ...copySnapshot(pointer),
     id: crypto.randomUUID(),
     prayedAt: new Date().toISOString(),
   }

@@ -1,4 +1,4 @@
-import type { Briefing, Pointer } from '../briefings/types'
+import type { Briefing, Pointer } from '~/briefings/types'
 import type { PointerSnapshot } from './types'
 
 /** The words a journal record keeps from its pointer, so it still reads well after the briefing is gone. */

@@ -1,4 +1,4 @@
-import type { Briefing } from '../briefings/types'
+import type { Briefing } from '~/briefings/types'
 
 /** Where a locally stored briefing came from. */
 export type BriefingSource = 'feed' | 'pasted'

@@ -3,7 +3,6 @@ import { db } from '~/db'
 import { useUnsavedStore } from '~/stores/unsaved'
 import { button, field, hasButton, mountRoute, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 const pasted = `Date: 2025-10-01

@@ -3,7 +3,6 @@ import { markAnswered } from '~/db/answers'
 import { snapshotOf } from '~/db/snapshot'
 import { mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 describe('AnsweredView', () => {

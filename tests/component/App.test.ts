@@ -4,7 +4,6 @@ import App from '~/App.vue'
 import { useUnsavedStore } from '~/stores/unsaved'
 import { mountRoute, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 // The PWA helper tests its own components; here they only need to be in place.
 vi.mock('~/components/pwa/OfflineIndicator.vue', () => ({ default: { name: 'OfflineIndicator', render: () => null } }))
 vi.mock('~/components/pwa/InstallButton.vue', () => ({ default: { name: 'InstallButton', render: () => null } }))

@@ -4,10 +4,9 @@ import { markAnswered } from '~/db/answers'
 import { mirrorBriefings } from '~/db/briefings'
 import { addEntry } from '~/db/entries'
 import { snapshotOf } from '~/db/snapshot'
-import { feed } from './fake-feed'
+import { useFeedStore } from '~/stores/feed'
 import { mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 const path = '/briefings/2025-09-05-peace-in-ukraine'
@@ -43,12 +42,12 @@ describe('BriefingView', () => {
   })
 
   it('waits for the feed before saying a briefing is not here, then offers a way back', async () => {
-    feed.state.value = 'syncing'
+    useFeedStore().state = 'syncing'
     const { wrapper } = await mountRoute('/briefings/nothing-here')
     await until(() => expect(wrapper.text()).toContain('Opening the briefing'))
     expect(wrapper.find('h1').exists()).toBe(false)
 
-    feed.state.value = 'done'
+    useFeedStore().state = 'done'
     await until(() => expect(wrapper.get('h1').text()).toBe('Briefing not found'))
     expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
     expect(document.title).toBe('Briefing not found · Selah')

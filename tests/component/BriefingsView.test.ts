@@ -3,10 +3,9 @@ import { addEntry } from '~/db/entries'
 import { markAnswered } from '~/db/answers'
 import { savePastedBriefing } from '~/db/briefings'
 import { snapshotOf } from '~/db/snapshot'
-import { feed } from './fake-feed'
+import { useFeedStore } from '~/stores/feed'
 import { makeBriefing, mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 describe('BriefingsView', () => {
@@ -42,11 +41,11 @@ describe('BriefingsView', () => {
 
   it('shows the feed sync news in a polite live region', async () => {
     await seedBriefing()
-    feed.added.value = ['2025-09-05-peace-in-ukraine']
+    useFeedStore().added = ['2025-09-05-peace-in-ukraine']
     const { wrapper } = await mountRoute('/')
     const region = wrapper.get('[aria-live="polite"]')
     expect(region.text()).toBe('1 new briefing arrived.')
-    feed.message.value = 'You are offline: showing the briefings saved on this device.'
+    useFeedStore().message = 'You are offline: showing the briefings saved on this device.'
     await until(() => expect(region.text()).toBe('You are offline: showing the briefings saved on this device.'))
   })
 })

@@ -4,7 +4,6 @@ import { db } from '~/db'
 import { snapshotOf } from '~/db/snapshot'
 import { mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 describe('JournalView', () => {

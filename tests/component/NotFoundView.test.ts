@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountRoute, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 describe('NotFoundView', () => {

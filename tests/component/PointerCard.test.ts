@@ -4,7 +4,6 @@ import { db } from '~/db'
 import { useUnsavedStore } from '~/stores/unsaved'
 import { button, field, hasButton, mountRoute, pointerCard, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 async function openFirstPointer() {

@@ -1,5 +1,5 @@
 import { enableAutoUnmount, flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, expect, vi } from 'vitest'
 import { h, type Component } from 'vue'
 import { createMemoryHistory, createRouter, RouterView, type RouteRecordRaw } from 'vue-router'
@@ -8,18 +8,24 @@ import { makeBriefing } from '../support/briefings'
 import { db } from '~/db'
 import { mirrorBriefings } from '~/db/briefings'
 import { routes } from '~/router'
-import { resetFeed } from './fake-feed'
+import { useFeedStore } from '~/stores/feed'
 
 export { makeBriefing }
 
-/** Each test: an empty database, a fresh Pinia, the feed sync "done", and nothing left mounted. */
+/**
+ * Each test: an empty database, a fresh Pinia whose feed sync has finished (there is no network
+ * here: the feed store is never started), and nothing left mounted.
+ */
 export function useComponentTestSetup() {
+  let pinia: Pinia
+  // Hooks after a test run last-registered first: unmount, then stop the stores' listeners.
+  afterEach(() => disposePinia(pinia))
   enableAutoUnmount(afterEach)
   beforeEach(async () => {
     await db.delete()
     await db.open()
-    setActivePinia(createPinia())
-    resetFeed()
+    setActivePinia(pinia = createPinia())
+    useFeedStore().state = 'done'
   })
 }
 

@@ -4,7 +4,6 @@ import { addEntry } from '~/db/entries'
 import { snapshotOf } from '~/db/snapshot'
 import { makeBriefing, mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 
 // Markup a hostile feed, paste or backup could carry. It must show as the characters it is.

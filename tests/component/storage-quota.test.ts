@@ -5,7 +5,6 @@ import { snapshotOf } from '~/db/snapshot'
 import { fillTheDisk, freeTheDisk } from '../unit/db/fixtures/disk-full'
 import { button, field, mountRoute, pointerCard, seedBriefing, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 useComponentTestSetup()
 afterEach(freeTheDisk)
 

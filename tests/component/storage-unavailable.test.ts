@@ -2,10 +2,9 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { NewerDatabaseError } from '~/db'
 import { declareVersions, LATEST_SCHEMA_VERSION } from '~/db/schema'
-import { openProblem } from '~/composables/useDatabaseHealth'
+import { openProblem } from '~/stores/database'
 import { mountRoute, until, useComponentTestSetup } from './helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('./fake-feed'))
 // The PWA helper tests its own components; here they only need to be in place.
 vi.mock('~/components/pwa/OfflineIndicator.vue', () => ({ default: { name: 'OfflineIndicator', render: () => null } }))
 vi.mock('~/components/pwa/InstallButton.vue', () => ({ default: { name: 'InstallButton', render: () => null } }))
@@ -23,8 +22,13 @@ afterEach(() => {
  */
 async function mountFreshApp() {
   vi.resetModules()
-  const [{ default: App }, { routes }] = await Promise.all([import('~/App.vue'), import('~/router')])
-  return (await mountRoute('/', App, routes)).wrapper
+  const [{ default: App }, { routes }, { useDatabaseStore }] = await Promise.all([
+    import('~/App.vue'), import('~/router'), import('~/stores/database'),
+  ])
+  const { wrapper } = await mountRoute('/', App, routes)
+  // What main.ts does at startup, on the same fresh modules.
+  await useDatabaseStore().open()
+  return wrapper
 }
 
 describe('when the browser will not open IndexedDB', () => {

@@ -5,7 +5,6 @@ import { db } from '~/db'
 import { button, mountRoute, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { briefing, p1, seedDraft } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 
 const p2 = briefing.pointers[1]!.id

@@ -4,7 +4,6 @@ import { useUnsavedStore } from '~/stores/unsaved'
 import { button, field, hasButton, mountRoute, pointerCard, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { briefing, fillTheDisk, freeTheDisk, p1, seedDraft } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 
 const key = `entry-new:${p1}`

@@ -8,7 +8,6 @@ import { useUnsavedStore } from '~/stores/unsaved'
 import { button, field, hasButton, mountRoute, pointerCard, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { briefing, p1, seedDraft } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 
 const ANSWER = 'Answer note: how was this prayer answered?'

@@ -8,7 +8,6 @@ import { routes } from '~/router'
 import { button, field, pointerCard, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { briefing, fillTheDisk, freeTheDisk } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 vi.mock('~/components/pwa/OfflineIndicator.vue', () => ({ default: { name: 'OfflineIndicator', render: () => null } }))
 vi.mock('~/components/pwa/InstallButton.vue', () => ({ default: { name: 'InstallButton', render: () => null } }))
 vi.mock('~/components/pwa/ReloadPrompt.vue', () => ({ default: { name: 'ReloadPrompt', render: () => null } }))

@@ -10,7 +10,6 @@ import { routes } from '~/router'
 import { until, useComponentTestSetup } from '../helpers'
 import { seedWriting } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 
 const DAY = 24 * 60 * 60 * 1000

@@ -6,7 +6,6 @@ import { getSetting } from '~/db/settings'
 import { button, field, until, useComponentTestSetup } from '../helpers'
 import { seedWriting, useDownloads } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 const downloads = useDownloads()
 

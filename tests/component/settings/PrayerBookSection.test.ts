@@ -4,7 +4,6 @@ import PrayerBookSection from '~/components/settings/PrayerBookSection.vue'
 import { button, field, until, useComponentTestSetup } from '../helpers'
 import { seedWriting, useDownloads } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 const downloads = useDownloads()
 

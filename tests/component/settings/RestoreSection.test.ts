@@ -7,7 +7,6 @@ import { editEntry, restoreEntry } from '~/db/entries'
 import { button, field, hasButton, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { chooseFile, seedWriting } from './support'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 
 /** Every row of every table the backup covers, to prove a refusal changed nothing. */

@@ -5,7 +5,6 @@ import { formatBytes } from '~/composables/useStorageStatus'
 import { getSetting } from '~/db/settings'
 import { button, hasButton, until, useComponentTestSetup } from '../helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 afterEach(() => { vi.unstubAllGlobals() })
 

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getSetting, setSetting } from '~/db/settings'
-import { requestPersistence, requestPersistenceOnce } from '~/storage/persistence'
+import { requestPersistence, requestPersistenceOnce } from '~/db/persistence'
 import { useComponentTestSetup } from '../helpers'
 
-vi.mock('~/composables/useFeedSync', () => import('../fake-feed'))
 useComponentTestSetup()
 
 /** happy-dom has no StorageManager: stand in for the browser's answer. */

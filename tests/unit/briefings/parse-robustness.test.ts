@@ -1,6 +1,6 @@
 import { safeParse } from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { BriefingSchema } from '~/briefings/feed-format'
+import { BriefingSchema } from '~/briefings/schema'
 import { parseBriefing } from '~/briefings/parse'
 import type { ParseResult } from '~/briefings/types'
 

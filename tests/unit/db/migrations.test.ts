@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { databaseOutdated, db, NewerDatabaseError } from '~/db'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db, NewerDatabaseError, onDatabaseOutdated } from '~/db'
 import { listAnsweredNewestFirst } from '~/db/answers'
 import { listBriefings, loadBriefingDetail } from '~/db/briefing-reads'
 import { listEntriesNewestFirst } from '~/db/entries'
@@ -55,7 +55,6 @@ function newestFirst(rows: Row[], time: string): unknown[] {
 
 beforeEach(async () => {
   await db.delete()
-  databaseOutdated.value = false
 })
 afterEach(async () => {
   await db.delete()
@@ -197,13 +196,15 @@ describe('a database Dexie patched in place (native version 21, still schema 2)'
 describe('when another tab opens a newer version', () => {
   it('closes this connection for good and says the tab is outdated', async () => {
     await db.open()
-    expect(databaseOutdated.value).toBe(false)
+    const outdated = vi.fn()
+    const stop = onDatabaseOutdated(outdated)
     const other = new Dexie('selah')
     declareVersions(other)
     other.version(LATEST_SCHEMA_VERSION + 1).stores({ future: 'id' })
     await other.open()
 
-    expect(databaseOutdated.value).toBe(true)
+    expect(outdated).toHaveBeenCalledTimes(1)
+    stop()
     expect(db.isOpen()).toBe(false)
     // No quiet reopen: this tab's older code must not write into the newer schema.
     const error = await listEntriesNewestFirst().catch((reason: unknown) => reason)

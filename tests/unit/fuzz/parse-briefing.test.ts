@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { safeParse } from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { BriefingSchema } from '~/briefings/feed-format'
+import { BriefingSchema } from '~/briefings/schema'
 import { parseBriefing } from '~/briefings/parse'
 
 // Hundreds of runs: on a busy machine they must not hit the default 5 s limit.

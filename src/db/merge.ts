@@ -1,4 +1,4 @@
-import type { AnsweredNote, JournalEntry, StoredBriefing } from '../db/types'
+import type { AnsweredNote, JournalEntry, StoredBriefing } from './types'
 
 /**
  * How a record from a backup meets the same record already on this device (merge mode).

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { decodeBriefingBytes } from '../briefings/decode.ts'
-import { buildFeed, type BuiltFeed, type FeedSource } from '../briefings/feed-build.ts'
-import { parseBriefing } from '../briefings/parse.ts'
-import type { ParseResult } from '../briefings/types.ts'
+import { decodeBriefingBytes } from '../../briefings/decode.ts'
+import { buildFeed, type BuiltFeed, type FeedSource } from '../build.ts'
+import { parseBriefing } from '../../briefings/parse.ts'
+import type { ParseResult } from '../../briefings/types.ts'
 
 /** Larger than any real briefing by far; refusing early keeps a stray huge file from eating memory. */
 const MAX_BYTES = 10 * 1024 * 1024

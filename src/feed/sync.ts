@@ -1,8 +1,7 @@
 import * as v from 'valibot'
-import { db } from '../db'
-import { mirrorBriefings } from '../db/briefings'
-import { UserFacingError } from '../db/errors'
-import { FeedDocumentSchema, FeedIndexSchema, type FeedDocument, type FeedIndex, type FeedIndexItem } from './feed-format'
+import { mirrorBriefings, storedHashes } from '~/db/briefings'
+import { UserFacingError } from '~/db/errors'
+import { FeedDocumentSchema, FeedIndexSchema, type FeedDocument, type FeedIndex, type FeedIndexItem } from './format'
 
 /** Why the feed could not be synced, in words for the person (the briefings already saved still show). */
 export class FeedError extends UserFacingError {
@@ -90,8 +89,8 @@ export async function syncFeed(options: SyncOptions = {}): Promise<SyncResult> {
     throw error
   }
 
-  const stored = await db.briefings.bulkGet(index.briefings.map(item => item.id))
-  const stale = index.briefings.filter((item, i) => stored[i]?.hash !== item.hash)
+  const stored = await storedHashes(index.briefings.map(item => item.id))
+  const stale = index.briefings.filter((item, i) => stored[i] !== item.hash)
   const results = await inBatches(stale, PARALLEL_DOCUMENTS, item => fetchDocument(doFetch, base, item))
 
   const docs: FeedDocument[] = []

@@ -1,4 +1,4 @@
-import { getSetting, setSetting } from '~/db/settings'
+import { getSetting, setSetting } from './settings'
 
 /**
  * Asking the browser to keep Selah's data (navigator.storage.persist) when it runs low on space.

@@ -1,6 +1,6 @@
-import { FEED_VERSION, type FeedDocument, type FeedIndex, type FeedIndexItem } from './feed-format.ts'
-import { contentHash } from './ids.ts'
-import type { Briefing } from './types.ts'
+import { FEED_VERSION, type FeedDocument, type FeedIndex, type FeedIndexItem } from './format.ts'
+import { contentHash } from '../briefings/ids.ts'
+import type { Briefing } from '../briefings/types.ts'
 
 /** A parsed briefing and the file it came from (named in error messages). */
 export interface FeedSource {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { safeParse } from 'valibot'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadFeed } from '~/build/briefing-files'
-import { buildFeed } from '~/briefings/feed-build'
-import { FeedDocumentSchema, FeedIndexSchema } from '~/briefings/feed-format'
+import { loadFeed } from '~/feed/node/files'
+import { buildFeed } from '~/feed/build'
+import { FeedDocumentSchema, FeedIndexSchema } from '~/feed/format'
 import { contentHash } from '~/briefings/ids'
-import { briefingOf, SHARED_NAME, SHARED_TEXT } from './parse-helpers'
+import { briefingOf, SHARED_NAME, SHARED_TEXT } from '../briefings/parse-helpers'
 
 const source = (fileName: string, text: string) => ({ fileName, briefing: briefingOf(text, { fileName }) })
 const small = (title: string) => `${title}\nPrayer Pointers\n- Pray: for ${title}`

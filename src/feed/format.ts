@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { BriefingSchema, briefingFields } from '../briefings/schema.ts'
 
 /**
  * The static feed the build writes and the app reads (see README, "The feed"):
@@ -8,23 +9,7 @@ import * as v from 'valibot'
  */
 export const FEED_VERSION = 1
 
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))
-const text = v.pipe(v.string(), v.trim(), v.nonEmpty())
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(200))
-
-export const BriefingSchema = v.object({
-  id,
-  title: text,
-  date: v.nullable(isoDate),
-  paragraphs: v.array(v.string()),
-  pointers: v.pipe(v.array(v.object({
-    id,
-    label: v.nullable(v.string()),
-    text: v.string(),
-    scripture: v.nullable(v.object({ quote: v.string(), reference: v.string() })),
-  })), v.minLength(1)),
-  prayer: v.nullable(v.object({ title: v.string(), text: v.string() })),
-})
+const { isoDate, text, id } = briefingFields
 
 export const FeedIndexSchema = v.object({
   format: v.literal('selah-feed'),

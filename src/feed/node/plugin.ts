@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { feedDocumentPath, type BuiltFeed } from '../briefings/feed-build.ts'
-import { loadFeed } from './briefing-files.ts'
+import { feedDocumentPath, type BuiltFeed } from '../build.ts'
+import { loadFeed } from './files.ts'
 
 /**
  * Turns every `*.txt` briefing in `dir` into the static feed: `feed/index.json` and

@@ -1,0 +1,51 @@
+import { useEventListener } from '@vueuse/core'
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { shortReason, UserFacingError } from '~/db/errors'
+
+export type FeedSyncState = 'idle' | 'syncing' | 'done' | 'error'
+
+/** The feed sync: `start()` (main.ts) runs it once, and it runs again whenever the browser comes back online. */
+export const useFeedStore = defineStore('feed', () => {
+  const state = shallowRef<FeedSyncState>('idle')
+  /** Plain words for the last sync's trouble (offline, unreadable feed or documents); null when all went well. */
+  const message = shallowRef<string | null>(null)
+  /** Ids of the briefings the last sync brought in for the first time. */
+  const added = shallowRef<string[]>([])
+  let running: Promise<void> | null = null
+  let started = false
+
+  async function run(): Promise<void> {
+    state.value = 'syncing'
+    try {
+      // Loaded on demand: the feed's validation code is not needed to paint the first screen.
+      const { syncFeed } = await import('~/feed/sync')
+      const result = await syncFeed()
+      added.value = result.added
+      message.value = result.problems.length ? result.problems.join(' ') : null
+      state.value = 'done'
+    }
+    catch (error) {
+      message.value = error instanceof UserFacingError
+        ? error.message
+        : `New briefings could not be saved on this device: ${shortReason(error)}.`
+      state.value = 'error'
+    }
+  }
+
+  /** Syncs now, or joins the sync already running. */
+  function sync(): Promise<void> {
+    running ??= run().finally(() => { running = null })
+    return running
+  }
+
+  function start(): void {
+    if (started) return
+    started = true
+    void sync()
+  }
+
+  useEventListener('online', () => { if (started) void sync() })
+
+  return { state, message, added, sync, start }
+})
