@@ -31,7 +31,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['tests/setup.ts'],
         },

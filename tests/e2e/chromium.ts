@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 /** Debian's Chromium, or the one CHROMIUM_PATH names. Playwright's own browsers cannot be downloaded here. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
-/** Flags measured to work headless as root on these machines (see PWA-TESTING.md). */
+/** Flags measured to work headless as root with Debian Chromium 156 (no GPU, no sandbox, nothing fetched in the background). */
 export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',

@@ -17,7 +17,7 @@ describe('journal offline', () => {
 
     await context.setOffline(true)
     await writeEntryAndAnswer(page, 1, { entry, answer })
-    // Headless Chromium answers false (PWA-TESTING.md): what matters is that it was asked, once.
+    // Headless Chromium always answers false: what matters is that it was asked, once.
     await expect.poll(() => storedSetting(page, 'persistence')).toMatchObject({ granted: expect.any(Boolean) })
     const asked = await storedSetting(page, 'persistence') as { askedAt: string }
     expect(asked.askedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)

@@ -58,7 +58,8 @@ function isSameOrigin(url: string) {
 
 /**
  * Loads the app and waits until its service worker controls the page. With registerType 'prompt'
- * the first load is never controlled: wait for `ready`, then reload once (PWA-TESTING.md).
+ * the first load is never controlled: wait for `ready`, then reload once (waiting for
+ * `controllerchange` instead hangs in Debian Chromium 156).
  */
 export async function openControlled(page: Page, path = '/') {
   await page.goto(path)
