@@ -1,3 +1,4 @@
+import { useEventListener } from '@vueuse/core'
 import { computed, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 import { deleteDraft, getDraft, saveDraft, type DraftTarget } from '~/db/drafts'
 import type { Draft } from '~/db/types'
@@ -80,17 +81,13 @@ export function useDraft(options: DraftOptions) {
 
   // The page may be closed or frozen next: store what is typed without waiting for the pause.
   const unstored = () => wanted() !== inDb.value
-  function onHidden() {
+  useEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'hidden' && unstored()) void write()
-  }
-  function onPageHide() {
+  })
+  useEventListener('pagehide', () => {
     if (unstored()) void write()
-  }
-  document.addEventListener('visibilitychange', onHidden)
-  window.addEventListener('pagehide', onPageHide)
+  })
   onScopeDispose(() => {
-    document.removeEventListener('visibilitychange', onHidden)
-    window.removeEventListener('pagehide', onPageHide)
     // The editor is going away (another page): keep what it held.
     if (unstored()) void write()
     else clearTimeout(timer)

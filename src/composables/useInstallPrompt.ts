@@ -1,5 +1,5 @@
-import { getCurrentScope, onScopeDispose, readonly, shallowRef } from 'vue'
-import type { Ref } from 'vue'
+import { useEventListener } from '@vueuse/core'
+import { computed, shallowRef, type ComputedRef } from 'vue'
 
 /** Chromium's install offer; not in TypeScript's DOM library because it is not a standard yet. */
 interface BeforeInstallPromptEvent extends Event {
@@ -7,48 +7,39 @@ interface BeforeInstallPromptEvent extends Event {
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed', platform: string }>
 }
 
+declare global {
+  interface WindowEventMap {
+    beforeinstallprompt: BeforeInstallPromptEvent
+    appinstalled: Event
+  }
+}
+
 /**
  * Keeps the browser's install offer so a button can show it later. `canInstall` is true only while
  * the browser offers installation; it clears once the app is installed or the offer was used.
  */
 export function useInstallPrompt(): {
-  canInstall: Readonly<Ref<boolean>>
+  canInstall: ComputedRef<boolean>
   install: () => Promise<'accepted' | 'dismissed' | 'unavailable'>
 } {
   const offer = shallowRef<BeforeInstallPromptEvent | null>(null)
-  const canInstall = shallowRef(false)
 
-  const capture = (event: Event) => {
+  useEventListener('beforeinstallprompt', (event) => {
     // Without preventDefault Chromium shows its own mini-infobar; the app offers its own button instead.
     event.preventDefault()
-    offer.value = event as BeforeInstallPromptEvent
-    canInstall.value = true
-  }
-  const clear = () => {
-    offer.value = null
-    canInstall.value = false
-  }
-
-  if (typeof window !== 'undefined') {
-    window.addEventListener('beforeinstallprompt', capture)
-    window.addEventListener('appinstalled', clear)
-    if (getCurrentScope()) {
-      onScopeDispose(() => {
-        window.removeEventListener('beforeinstallprompt', capture)
-        window.removeEventListener('appinstalled', clear)
-      })
-    }
-  }
+    offer.value = event
+  })
+  useEventListener('appinstalled', () => { offer.value = null })
 
   async function install() {
     const event = offer.value
     if (!event) return 'unavailable'
     // An offer can be shown only once.
-    clear()
+    offer.value = null
     await event.prompt()
     const choice = await event.userChoice
     return choice.outcome
   }
 
-  return { canInstall: readonly(canInstall), install }
+  return { canInstall: computed(() => offer.value !== null), install }
 }
