@@ -1,0 +1,6 @@
+import type { RouteLocationRaw } from 'vue-router'
+
+/** A briefing's page by its route name, opened at one pointer's card when `pointerId` is given. */
+export function briefingLink(briefingId: string, pointerId?: string): RouteLocationRaw {
+  return { name: 'briefing', params: { id: briefingId }, hash: pointerId ? `#${pointerId}` : '' }
+}
