@@ -11,6 +11,11 @@ export class NewerDatabaseError extends UserFacingError {
   }
 }
 
+/** Opens the database now, so a refusal (private mode, a newer schema) is known before any view reads. */
+export async function openDatabase(): Promise<void> {
+  await db.open()
+}
+
 const outdatedListeners = new Set<() => void>()
 
 /**

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, shallowRef } from 'vue'
-import { db, NewerDatabaseError, onDatabaseOutdated } from '~/db'
+import { NewerDatabaseError, onDatabaseOutdated, openDatabase } from '~/db'
 import { shortReason, storageErrorKind } from '~/db/errors'
 
 /**
@@ -30,7 +30,7 @@ export const useDatabaseStore = defineStore('database', () => {
   /** Opens the database, so a browser that refuses storage gets words, not a blank app. */
   async function open(): Promise<void> {
     try {
-      await db.open()
+      await openDatabase()
     }
     catch (error) {
       startup.value = openProblem(error)

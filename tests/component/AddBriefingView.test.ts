@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db'
 import { useUnsavedStore } from '~/stores/unsaved'
 import { button, field, hasButton, mountRoute, until, useComponentTestSetup } from './helpers'

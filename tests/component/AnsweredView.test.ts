@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { markAnswered } from '~/db/answers'
 import { snapshotOf } from '~/db/snapshot'
 import { mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addEntry } from '~/db/entries'
 import { db } from '~/db'
 import { snapshotOf } from '~/db/snapshot'

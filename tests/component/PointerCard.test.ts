@@ -1,5 +1,5 @@
 import type { DBCore, Middleware } from 'dexie'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db'
 import { useUnsavedStore } from '~/stores/unsaved'
 import { button, field, hasButton, mountRoute, pointerCard, seedBriefing, until, useComponentTestSetup } from './helpers'

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { db } from '~/db'
 import { addEntry } from '~/db/entries'
 import { snapshotOf } from '~/db/snapshot'

@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import PrayerBookSection from '~/components/settings/PrayerBookSection.vue'
 import { button, field, until, useComponentTestSetup } from '../helpers'
 import { seedWriting, useDownloads } from './support'
