@@ -1,4 +1,5 @@
 import type { VitePWAOptions } from 'vite-plugin-pwa'
+import { feedCaching } from '../feed/caching.ts'
 
 /** The whole PWA set-up: web app manifest, precached shell, cached feed, prompt-to-update. */
 export const pwaOptions: Partial<VitePWAOptions> = {
@@ -29,18 +30,6 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/feed\//],
     cleanupOutdatedCaches: true,
-    runtimeCaching: [
-      {
-        // The feed changes without an app update: fetch it fresh when online, fall back to
-        // the last copy when not. The app also mirrors every briefing into IndexedDB.
-        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/feed/'),
-        handler: 'NetworkFirst',
-        options: {
-          cacheName: 'selah-feed',
-          networkTimeoutSeconds: 4,
-          cacheableResponse: { statuses: [200] },
-        },
-      },
-    ],
+    runtimeCaching: [feedCaching],
   },
 }
