@@ -92,15 +92,11 @@ export async function fillDatabase(data = sampleData()) {
 }
 
 /** Every row of every table, in key order: compare two of these to prove nothing changed. */
-export async function dumpDatabase() {
-  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.drafts], async () => ({
-    briefings: await db.briefings.toArray(),
-    entries: await db.entries.toArray(),
-    answers: await db.answers.toArray(),
-    prayed: await db.prayed.toArray(),
-    settings: await db.settings.toArray(),
-    drafts: await db.drafts.toArray(),
-  }))
+/** Every row of every table the database declares, so a table added later is compared too. */
+export async function dumpDatabase(): Promise<Record<string, unknown[]>> {
+  return db.transaction('r', db.tables, async () => Object.fromEntries(
+    await Promise.all(db.tables.map(async table => [table.name, await table.toArray()] as const)),
+  ))
 }
 
 /** A backup text made from data without touching the database. */

@@ -1,16 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { importBackup, inspectBackup, readBackup } from '~/backup/import'
+import { encryptBackup } from '~/backup/crypto'
+import { importBackup, inspectBackup, readBackup, restoreBackup } from '~/backup/import'
 import { BackupError, type BackupErrorCode } from '~/backup/errors'
 import { MAX_BACKUP_BYTES, type BackupFile } from '~/backup/format'
 import { useFreshDatabase } from '../db/helpers'
-import { backupText, dumpDatabase, fillDatabase, sampleData, sudan } from './fixtures'
+import { backupText, sampleData, sudan } from './fixtures'
+import { MODES, refusedInBothModes, reseed, seededSnapshot, snapshotAll, type Snapshot } from './refused-restore'
 
 useFreshDatabase()
 
-let before: Awaited<ReturnType<typeof dumpDatabase>>
+let before: Snapshot
 beforeEach(async () => {
-  await fillDatabase()
-  before = await dumpDatabase()
+  before = await seededSnapshot()
 })
 
 /** Other people's journal, ready to restore: the refusals below damage it in one place each. */
@@ -27,11 +28,18 @@ function withEntries(edit: (entries: Record<string, unknown>[]) => void): string
   return backupText(data)
 }
 
+/**
+ * The file is refused when read (the words Settings shows on choosing it), and again when restored
+ * in either mode, with the same words, and no row of any table changes.
+ */
 async function refusal(text: string, passphrase?: string): Promise<BackupError> {
   expect(() => inspectBackup(text)).toThrow(BackupError)
   const error = await readBackup(text, passphrase).then(() => null, (reason: unknown) => reason)
   expect(error).toBeInstanceOf(BackupError)
-  expect(await dumpDatabase()).toEqual(before)
+  const { code, message } = error as BackupError
+  for (const refused of await refusedInBothModes(text, before, { passphrase })) {
+    expect({ code: refused.code, message: refused.message }).toEqual({ code, message })
+  }
   return error as BackupError
 }
 
@@ -65,6 +73,14 @@ const cases: [string, () => string, BackupErrorCode, string][] = [
 ]
 
 describe('a file that cannot be restored is refused with plain words, and nothing changes', () => {
+  it('(the undamaged file does restore, and changes the database in either mode, so a refusal that got through would show)', async () => {
+    for (const mode of MODES) {
+      await reseed()
+      await restoreBackup(backupText(otherData()), { mode })
+      expect(await snapshotAll(), mode).not.toEqual(before)
+    }
+  })
+
   for (const [name, make, code, message] of cases) {
     it(name, async () => {
       const error = await refusal(make())
@@ -82,6 +98,36 @@ describe('a file that cannot be restored is refused with plain words, and nothin
     const error = await refusal(text, 'pass')
     expect(error.code).toBe('invalid')
     expect(error.message).toBe('This backup file is damaged: it has no protection nonce. Nothing was changed.')
+  })
+})
+
+describe('a protected backup', { timeout: 60_000 }, () => {
+  // As Settings runs it: the file was inspected on choosing it, then restored with what was typed.
+  async function protectedRefusal(passphrase?: string): Promise<BackupError> {
+    const text = JSON.stringify(await encryptBackup(backupText(otherData()), 'Correct horse'))
+    const inspected = inspectBackup(text)
+    expect(inspected).toEqual({ encrypted: true })
+    const [merge, replace] = await refusedInBothModes(text, before, { passphrase, inspected })
+    expect({ code: replace!.code, message: replace!.message }).toEqual({ code: merge!.code, message: merge!.message })
+    return merge!
+  }
+
+  it('without its passphrase is refused and changes nothing', async () => {
+    const error = await protectedRefusal()
+    expect(error.code).toBe('needs-passphrase')
+    expect(error.message).toBe('This backup is protected with a passphrase. Enter the passphrase to restore it. Nothing was changed.')
+  })
+
+  it('with the wrong passphrase is refused and changes nothing', async () => {
+    const error = await protectedRefusal('correct horse')
+    expect(error.code).toBe('wrong-passphrase')
+    expect(error.message).toBe('The passphrase does not open this backup. Check it and try again. Nothing was changed.')
+  })
+
+  it('(with the right passphrase it does restore)', async () => {
+    const text = JSON.stringify(await encryptBackup(backupText(otherData()), 'Correct horse'))
+    await restoreBackup(text, { mode: 'replace', passphrase: 'Correct horse', inspected: inspectBackup(text) })
+    expect(await snapshotAll()).not.toEqual(before)
   })
 })
 
@@ -104,11 +150,40 @@ describe('a file that fails late', () => {
     const data = longFile()
     ;(data.prayed[2] as { briefingId: string }).briefingId = 'nowhere'
     const unchecked = JSON.parse(backupText(data)) as BackupFile
-    for (const mode of ['merge', 'replace'] as const) {
+    for (const mode of MODES) {
       const error = await importBackup(unchecked, mode).catch((reason: unknown) => reason)
-      expect(error).toBeInstanceOf(BackupError)
+      expect(error, mode).toBeInstanceOf(BackupError)
       expect((error as BackupError).code).toBe('dangling')
+      expect((error as BackupError).message).toBe('This backup file is damaged: prayed record 3 belongs to a briefing that is not in the file. Nothing was changed.')
+      expect(await snapshotAll(), `${mode}: the database after the refusal`).toEqual(before)
     }
-    expect(await dumpDatabase()).toEqual(before)
   })
+})
+
+describe('importBackup handed any refused file unchecked', () => {
+  // Whatever reaches importBackup without passing through readBackup is checked again there.
+  const objects = cases.flatMap(([name, make]) => {
+    try {
+      return [[name, JSON.parse(make()) as unknown] as const]
+    }
+    catch {
+      return []
+    }
+  })
+
+  it('covers every refusal that is JSON at all', () => {
+    const firstJson = cases.findIndex(([name]) => name === 'JSON from another app')
+    expect(objects.map(([name]) => name)).toEqual(cases.slice(firstJson).map(([name]) => name))
+  })
+
+  for (const [name, value] of objects) {
+    it(`refuses ${name} in both modes and changes nothing`, async () => {
+      for (const mode of MODES) {
+        const error = await importBackup(value as BackupFile, mode).catch((reason: unknown) => reason)
+        expect(error, mode).toBeInstanceOf(BackupError)
+        expect((error as BackupError).message).toMatch(/^[A-Z][^\n]*\. Nothing was changed\.$/)
+        expect(await snapshotAll(), `${mode}: the database after the refusal`).toEqual(before)
+      }
+    })
+  }
 })

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { db } from '~/db'
 import { BackupError } from '~/backup/errors'
-import { importBackup, inspectBackup, readBackup } from '~/backup/import'
+import { inspectBackup, restoreBackup, type InspectedBackup } from '~/backup/import'
 import { useFreshDatabase } from '../db/helpers'
-import { backupText, dumpDatabase, fillDatabase, sampleData } from '../backup/fixtures'
+import { backupText, sampleData } from '../backup/fixtures'
+import { MODES, reseed, seededSnapshot, snapshotAll, type Snapshot } from '../backup/refused-restore'
 
 // Hundreds of runs each: on a busy machine they must not hit the default 5 s limit (a timed-out
 // property keeps running and would clash with the next test's database).
@@ -18,11 +18,18 @@ const SLOW = { timeout: 60_000 }
 useFreshDatabase()
 
 const VALID = backupText(sampleData())
-let before: Awaited<ReturnType<typeof dumpDatabase>>
 
+/** This phone's own journal: other entries and prayed records than the file's, so a restore that got through would show. */
+function thisPhone() {
+  const data = sampleData()
+  data.entries = data.entries.map((row, i) => ({ ...row, id: `this-phone-${i}`, text: `${row.text} (this phone)` }))
+  data.prayed = data.prayed.map((row, i) => ({ ...row, id: `this-phone-prayed-${i}` }))
+  return data
+}
+
+let before: Snapshot
 beforeEach(async () => {
-  await fillDatabase()
-  before = await dumpDatabase()
+  before = await seededSnapshot(thisPhone())
 })
 
 function expectPlainRefusal(error: unknown) {
@@ -42,23 +49,35 @@ function inspectOutcome(text: string): 'read' | 'refused' {
   }
 }
 
-/** What the Settings screen does: read the file, and only if that worked, restore it. */
+/**
+ * What the Settings screen does: inspect the chosen file, then restore it through restoreBackup,
+ * here in both modes (and even when inspecting refused it). Both modes must agree; a refusal
+ * leaves every row of every table as it was, and a restore is undone for the next run.
+ */
 async function restore(text: string, passphrase?: string): Promise<'restored' | 'refused'> {
-  let file
+  let inspected: InspectedBackup | undefined
   try {
-    file = await readBackup(text, passphrase)
+    inspected = inspectBackup(text)
   }
   catch (error) {
     expectPlainRefusal(error)
-    expect(await dumpDatabase()).toEqual(before)
-    return 'refused'
   }
-  await importBackup(file, 'replace')
-  // Put the device back as it was for the next run.
-  await db.transaction('rw', [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.drafts], () =>
-    Promise.all([db.briefings, db.entries, db.answers, db.prayed, db.settings, db.drafts].map(table => table.clear())))
-  await fillDatabase()
-  return 'restored'
+  const outcomes: ('restored' | 'refused')[] = []
+  for (const mode of MODES) {
+    try {
+      await restoreBackup(text, { mode, passphrase, inspected })
+      outcomes.push('restored')
+      await reseed(thisPhone())
+    }
+    catch (error) {
+      expectPlainRefusal(error)
+      expect(await snapshotAll(), `${mode}: the database after the refusal`).toEqual(before)
+      outcomes.push('refused')
+    }
+  }
+  expect(outcomes[1], 'replace refuses exactly what merge refuses').toBe(outcomes[0])
+  if (!inspected) expect(outcomes[0], 'a file refused on choosing it is refused on restoring').toBe('refused')
+  return outcomes[0]!
 }
 
 type Path = (string | number)[]
@@ -153,6 +172,13 @@ describe('a damaged encrypted backup', SLOW, () => {
 
   it('is still readable as it was made (the harness works)', async () => {
     expect(await restore(encrypted, 'pass')).toBe('restored')
+    expect(await restore(VALID)).toBe('restored')
+    // A restore that got through would show: in either mode the file changes this phone's journal.
+    for (const mode of MODES) {
+      await restoreBackup(encrypted, { mode, passphrase: 'pass' })
+      expect(await snapshotAll(), mode).not.toEqual(before)
+      await reseed(thisPhone())
+    }
   })
 
   it('with a character changed, a key deleted or a value replaced', async () => {
