@@ -5,10 +5,42 @@ import { listAnsweredNewestFirst } from '~/db/answers'
 import { listBriefings, loadBriefingDetail } from '~/db/briefing-reads'
 import { listEntriesNewestFirst } from '~/db/entries'
 import { readSettings } from '~/db/settings'
-import { declareVersions, LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '~/db/schema'
+import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '~/db/schema'
 
 type Row = Record<string, unknown>
 interface Fixture { version: number, tables: Record<string, Row[]> }
+
+/**
+ * Each version as it shipped, copied from the commit that shipped it, NOT read from SCHEMA_HISTORY:
+ * editing a shipped version in src/db/schema.ts must fail this test, not move the expectation with
+ * it. A new version is copied here when it is added (the test below asks for it), and never
+ * edited once it has shipped.
+ */
+const SHIPPED_SCHEMAS: { version: number, stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      briefings: 'id, sortDate, source',
+      entries: 'id, briefingId, pointerId, createdAt, [pointerId+createdAt]',
+      answers: 'pointerId, briefingId, answeredAt',
+      prayed: 'id, briefingId, pointerId, prayedAt, [pointerId+prayedAt]',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      drafts: 'key, updatedAt',
+      settings: 'key',
+    },
+  },
+]
+
+/** Declares the shipped versions 1..upTo, as the Selah of that version did. */
+function declareShipped(dexie: Dexie, upTo = SHIPPED_SCHEMAS.at(-1)!.version) {
+  for (const { version, stores } of SHIPPED_SCHEMAS) {
+    if (version <= upTo) dexie.version(version).stores(stores)
+  }
+}
 
 // Every tests/unit/db/fixtures/v<N>.ts: what schema version N wrote.
 const fixtureModules = import.meta.glob<{ default: Fixture }>('./fixtures/v*.ts', { eager: true })
@@ -22,10 +54,10 @@ function expectedAfterUpgrade(fixture: Fixture): Record<string, Row[]> {
   return fixture.tables
 }
 
-/** The latest declaration of each table: its primary key and index names. */
+/** The latest shipped declaration of each table: its primary key and index names. */
 function declaredTables() {
   const stores = new Map<string, string>()
-  for (const version of SCHEMA_HISTORY) {
+  for (const version of SHIPPED_SCHEMAS) {
     for (const [name, spec] of Object.entries(version.stores)) stores.set(name, spec)
   }
   return new Map([...stores].map(([name, spec]) => {
@@ -36,7 +68,7 @@ function declaredTables() {
 
 async function writeOldDatabase(fixture: Fixture) {
   const old = new Dexie('selah')
-  declareVersions(old, fixture.version)
+  declareShipped(old, fixture.version)
   await old.open()
   expect(old.verno).toBe(fixture.version)
   await old.transaction('rw', old.tables, async () => {
@@ -58,6 +90,18 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await db.delete()
+})
+
+describe('a shipped schema version is frozen', () => {
+  it('versions 1 and 2 in SCHEMA_HISTORY are exactly as they shipped', () => {
+    expect(SCHEMA_HISTORY[0]).toEqual(SHIPPED_SCHEMAS[0])
+    expect(SCHEMA_HISTORY[1]).toEqual(SHIPPED_SCHEMAS[1])
+  })
+
+  it('every version in SCHEMA_HISTORY is copied into SHIPPED_SCHEMAS, and none is changed', () => {
+    expect(SCHEMA_HISTORY).toEqual(SHIPPED_SCHEMAS)
+    expect(LATEST_SCHEMA_VERSION).toBe(SHIPPED_SCHEMAS.at(-1)!.version)
+  })
 })
 
 describe('opening a database written by every earlier schema version', () => {
@@ -150,7 +194,7 @@ describe('opening a database written by every earlier schema version', () => {
 describe('a database from a newer Selah than this one', () => {
   async function writeNewerDatabase() {
     const newer = new Dexie('selah')
-    declareVersions(newer)
+    declareShipped(newer)
     newer.version(99).stores({ future: 'id' })
     await newer.open()
     await newer.table('entries').add({ id: 'from-the-future', text: 'Written by Selah 99.' })
@@ -199,7 +243,7 @@ describe('when another tab opens a newer version', () => {
     const outdated = vi.fn()
     const stop = onDatabaseOutdated(outdated)
     const other = new Dexie('selah')
-    declareVersions(other)
+    declareShipped(other)
     other.version(LATEST_SCHEMA_VERSION + 1).stores({ future: 'id' })
     await other.open()
 
