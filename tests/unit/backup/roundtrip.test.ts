@@ -28,8 +28,12 @@ async function wipe() {
 }
 
 async function journalTables() {
-  const { briefings, entries, answers, prayed } = await dumpDatabase()
-  return { briefings, entries, answers, prayed }
+  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => ({
+    briefings: await db.briefings.toArray(),
+    entries: await db.entries.toArray(),
+    answers: await db.answers.toArray(),
+    prayed: await db.prayed.toArray(),
+  }))
 }
 
 describe('createBackup', () => {
