@@ -140,12 +140,16 @@ export async function storedSetting(page: Page, key: string): Promise<unknown> {
   return row?.value
 }
 
-/** Records (and dismisses) every dialog the page opens, such as a beforeunload "Leave site?". */
-export function collectDialogs(page: Page): string[] {
+/**
+ * Records every dialog the page opens, such as a beforeunload "Leave site?", and dismisses it
+ * (stays on the page), or with `accept` accepts it (leaves), so a reload under way goes on.
+ */
+export function collectDialogs(page: Page, { accept = false } = {}): string[] {
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.type())
-    void dialog.dismiss()
+    // Closing the browser handles a dialog still open: nothing is left to answer then.
+    void (accept ? dialog.accept() : dialog.dismiss()).catch(() => {})
   })
   return dialogs
 }

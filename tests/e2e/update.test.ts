@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { collectDialogs, heading, launchApp, openControlled, openUkraine, pointer, ukraine, within, type App } from './support'
 
@@ -20,13 +21,40 @@ function publishNextVersion(): () => void {
   return () => files.forEach(file => writeFileSync(file.path, file.text))
 }
 
+/**
+ * Records, in every page of the context, each message a page sends a service worker: telling the
+ * waiting version to take over (workbox's SKIP_WAITING) is what starts an update's reload.
+ */
+function watchMessagesToWorkers(context: BrowserContext) {
+  return context.addInitScript(() => {
+    const sent: unknown[] = []
+    Object.assign(window, { messagesToWorkers: sent })
+    const post = ServiceWorker.prototype.postMessage as (this: ServiceWorker, ...args: unknown[]) => void
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, ...args: unknown[]) {
+      sent.push(args[0])
+      post.apply(this, args)
+    }
+  })
+}
+
+/** What this page has told its service workers so far. */
+function messagesToWorkers(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as unknown as { messagesToWorkers: unknown[] }).messagesToWorkers)
+}
+
+/** The state of the version waiting to take over, or null when none is. */
+function waitingVersion(page: Page): Promise<string | null> {
+  return page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null)
+}
+
 describe('updating the app', () => {
   let app: App
   let dialogs: string[]
   let restore = () => {}
   beforeEach(async () => {
     app = await launchApp()
-    dialogs = collectDialogs(app.page)
+    // Accepted, so a wrong "leave this page?" lets the update go on and fails the check of dialogs.
+    dialogs = collectDialogs(app.page, { accept: true })
   })
   afterEach(async () => {
     restore()
@@ -64,8 +92,11 @@ describe('updating the app', () => {
   })
 
   it('asks before updating over words it cannot keep as a draft, and reloads at once when told to', async () => {
-    const { page } = app
+    const { context, page } = app
     const words = 'A pasted briefing, not saved yet'
+    await watchMessagesToWorkers(context)
+    let loads = 0
+    page.on('load', () => { loads++ })
     await openControlled(page)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a briefing' }).click()
     await heading(page, 'Add a briefing')
@@ -76,14 +107,23 @@ describe('updating the app', () => {
     await prompt.getByText('Save what you are writing first; updating reloads the page.').waitFor()
     await prompt.getByRole('button', { name: 'Update now' }).click()
     await prompt.getByRole('button', { name: 'Keep writing' }).click()
+    // The prompt as it was before "Update now" is the press's last step. An update starts by
+    // telling the waiting version to take over, in the same task, so by now it would have been told.
+    await prompt.getByRole('button', { name: 'Update now' }).waitFor()
+    expect(await messagesToWorkers(page)).toEqual([])
+    expect(await waitingVersion(page)).toBe('installed')
     expect(await text.inputValue()).toBe(words)
     expect(await page.locator('meta[name="selah-build"]').count()).toBe(0)
+    const loadsBeforeUpdating = loads
 
     await prompt.getByRole('button', { name: 'Update now' }).click()
     await prompt.getByRole('button', { name: 'Update and lose unsaved text' }).click()
     // The choice was made in the prompt: the tab's own "leave this page?" guard must not ask again.
     await page.locator('meta[name="selah-build"]').waitFor({ state: 'attached' })
     await heading(page, 'Add a briefing')
+    await page.waitForLoadState('load')
     expect(dialogs).toEqual([])
+    // One reload, the one chosen: "Keep writing" started none of its own.
+    expect(loads - loadsBeforeUpdating).toBe(1)
   })
 })

@@ -1,5 +1,5 @@
-import { flushPromises } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
 import DraftsNotice from '~/components/journal/DraftsNotice.vue'
 import { db } from '~/db'
 import { button, mountRoute, seedBriefing, until, useComponentTestSetup } from '../helpers'
@@ -17,8 +17,11 @@ describe('DraftsNotice', () => {
   it('shows nothing while there are no drafts', async () => {
     await seedBriefing(briefing)
     const wrapper = await mountNotice()
-    await flushPromises()
+    // Empty until the drafts have been read, so wait for the answer (an empty list) to arrive.
+    await until(() => expect((wrapper.vm as unknown as { drafts?: unknown[] }).drafts).toEqual([]))
+    await nextTick()
     expect(wrapper.find('section').exists()).toBe(false)
+    expect(wrapper.text()).toBe('')
   })
 
   it('lists every unfinished draft, newest first, with a link to its pointer', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import App from '~/App.vue'
 import { db } from '~/db'
+import { requestPersistence, requestPersistenceOnce } from '~/db/persistence'
 import { getSetting } from '~/db/settings'
 import { routes } from '~/router'
 import { button, field, pointerCard, seedBriefing, until, useComponentTestSetup } from '../helpers'
@@ -11,6 +12,11 @@ import { briefing, fillTheDisk, freeTheDisk } from './support'
 vi.mock('~/components/pwa/OfflineIndicator.vue', () => ({ default: { name: 'OfflineIndicator', render: () => null } }))
 vi.mock('~/components/pwa/InstallButton.vue', () => ({ default: { name: 'InstallButton', render: () => null } }))
 vi.mock('~/components/pwa/ReloadPrompt.vue', () => ({ default: { name: 'ReloadPrompt', render: () => null } }))
+// The real verbs, watched: the form asks in the background after a save, and a test must know when that finished.
+vi.mock('~/db/persistence', async (importOriginal) => {
+  const real = await importOriginal<typeof import('~/db/persistence')>()
+  return { ...real, requestPersistence: vi.fn(real.requestPersistence), requestPersistenceOnce: vi.fn(real.requestPersistenceOnce) }
+})
 useComponentTestSetup()
 
 async function openBriefingInApp() {
@@ -68,21 +74,33 @@ describe('durable storage', () => {
   it('is asked for after the first saved entry, not when the page opens', async () => {
     const persist = vi.fn(async () => true)
     Object.defineProperty(navigator, 'storage', { value: { persist }, configurable: true })
+    const askOnce = vi.mocked(requestPersistenceOnce)
+    askOnce.mockClear()
+    vi.mocked(requestPersistence).mockClear()
     const { card, textarea } = await openBriefingInApp()
     await textarea().setValue('The first entry')
     await until(() => expect(card().text()).toContain('Draft saved on this device'))
+    expect(askOnce).not.toHaveBeenCalled()
+    expect(requestPersistence).not.toHaveBeenCalled()
     expect(persist).not.toHaveBeenCalled()
 
+    const beforeFirstSave = Date.now()
     await button(card(), 'Save entry').trigger('submit')
-    await until(async () => expect((await getSetting('persistence')).granted).toBe(true))
+    await until(() => expect(askOnce).toHaveBeenCalledOnce())
+    await askOnce.mock.results[0]!.value
     expect(persist).toHaveBeenCalledOnce()
+    const asked = await getSetting('persistence')
+    expect(asked.granted).toBe(true)
+    expect(Date.parse(asked.askedAt)).toBeGreaterThanOrEqual(beforeFirstSave)
     expect(await db.entries.count()).toBe(1)
 
-    // Asked once per device: later entries do not ask again.
+    // Asked once per device: a later entry checks, finds the answer stored, and does not ask again.
     await textarea().setValue('A second entry')
     await button(card(), 'Save entry').trigger('submit')
-    await until(async () => expect(await db.entries.count()).toBe(2))
-    await flushPromises()
+    await until(() => expect(askOnce).toHaveBeenCalledTimes(2))
+    await askOnce.mock.results[1]!.value
+    expect(await db.entries.count()).toBe(2)
     expect(persist).toHaveBeenCalledOnce()
+    expect(await getSetting('persistence')).toEqual(asked)
   })
 })

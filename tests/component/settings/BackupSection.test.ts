@@ -1,13 +1,21 @@
-import { mount } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { exportBackup } from '~/backup/export'
 import { readBackup } from '~/backup/import'
 import BackupSection from '~/components/settings/BackupSection.vue'
 import { getSetting } from '~/db/settings'
 import { button, field, until, useComponentTestSetup } from '../helpers'
 import { seedWriting, useDownloads } from './support'
 
+// The real export, watched, so a test can tell whether a press started one and wait for it to end.
+vi.mock('~/backup/export', async (importOriginal) => {
+  const real = await importOriginal<typeof import('~/backup/export')>()
+  return { ...real, exportBackup: vi.fn(real.exportBackup) }
+})
+
 useComponentTestSetup()
 const downloads = useDownloads()
+beforeEach(() => { vi.mocked(exportBackup).mockClear() })
 
 async function mountSection() {
   const wrapper = mount(BackupSection, { attachTo: document.body })
@@ -48,9 +56,15 @@ describe('BackupSection', () => {
     await field(wrapper, 'Passphrase (optional)').setValue('mustard seed')
     await field(wrapper, 'Confirm passphrase').setValue('mustard sead')
     await button(wrapper, 'Download backup').trigger('submit')
-    expect(wrapper.get('[role="alert"]').text()).toMatch(/passphrases are not the same/)
+    // The refusal is the press's last step: once it shows, the press has done all it will do.
+    await until(() => expect(wrapper.get('[role="alert"]').text()).toMatch(/passphrases are not the same/))
+    // Count only after any export it started anyway has ended and handed its file over.
+    await Promise.allSettled(vi.mocked(exportBackup).mock.results.map(result => result.value))
+    await flushPromises()
+    expect(exportBackup).not.toHaveBeenCalled()
     expect(downloads).toHaveLength(0)
     expect(await getSetting('lastBackupAt')).toBe('')
+    expect(wrapper.get('[role="status"]').text()).toBe('')
   })
 
   it('warns that a forgotten passphrase cannot be recovered, and locks the file with it', async () => {

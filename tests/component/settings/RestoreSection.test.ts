@@ -1,13 +1,26 @@
 import { mount, type VueWrapper } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { exportBackup } from '~/backup/export'
+import { restoreBackup } from '~/backup/import'
 import RestoreSection from '~/components/settings/RestoreSection.vue'
 import { db } from '~/db'
 import { editEntry, restoreEntry } from '~/db/entries'
 import { button, field, hasButton, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { chooseFile, seedWriting } from './support'
 
+// The real restore, watched, so a test can tell whether a press started one and wait for it to end.
+vi.mock('~/backup/import', async (importOriginal) => {
+  const real = await importOriginal<typeof import('~/backup/import')>()
+  return { ...real, restoreBackup: vi.fn(real.restoreBackup) }
+})
+
 useComponentTestSetup()
+beforeEach(() => { vi.mocked(restoreBackup).mockClear() })
+
+/** Waits for every restore started so far to end, however it ended. */
+async function restoresSettled() {
+  await Promise.allSettled(vi.mocked(restoreBackup).mock.results.map(result => result.value))
+}
 
 /** Every row of every table the backup covers, to prove a refusal changed nothing. */
 async function dump() {
@@ -83,8 +96,11 @@ describe('RestoreSection', () => {
     await choose(wrapper, text)
     await radio(wrapper, 'Replace everything on this device').setValue(true)
     await button(wrapper, 'Restore backup').trigger('submit')
+    // Focus on Cancel is the press's last step: once it is there, the press has done all it will do.
+    await until(() => expect(document.activeElement?.textContent).toBe('Cancel'))
     expect(wrapper.get('.confirm').text()).toMatch(/cannot be undone/)
-    expect(document.activeElement?.textContent).toBe('Cancel')
+    await restoresSettled()
+    expect(restoreBackup).not.toHaveBeenCalled()
     expect(await dump()).toEqual(before)
 
     await button(wrapper, 'Cancel').trigger('click')
@@ -92,6 +108,7 @@ describe('RestoreSection', () => {
     await button(wrapper, 'Restore backup').trigger('submit')
     await button(wrapper, 'Replace everything').trigger('submit')
     await until(() => expect(wrapper.get('[role="status"]').text()).toMatch(/^Restored\. This device now holds what the backup held/))
+    expect(restoreBackup).toHaveBeenCalledOnce()
     expect(await db.entries.toArray()).toEqual([entry])
     expect(await db.entries.get(local.entry.id)).toBeUndefined()
   })
@@ -126,8 +143,12 @@ describe('RestoreSection', () => {
 
     const huge = new File(['{}'], 'huge.json')
     Object.defineProperty(huge, 'size', { value: 60 * 1024 * 1024 })
+    const read = vi.spyOn(huge, 'text')
     chooseFile(field(wrapper, 'Choose a backup file').element, huge)
+    // The refusal is the choice's last step: by then the file was read, or never will be.
     await until(() => expect(wrapper.get('[role="alert"]').text()).toMatch(/too large/))
+    expect(read).not.toHaveBeenCalled()
+    expect(restoreBackup).not.toHaveBeenCalled()
     expect(await db.entries.count()).toBe(0)
   })
 })

@@ -53,9 +53,17 @@ describe('useLiveQuery', () => {
     await vi.waitFor(() => expect(result.data.value).toBe(0))
     stop()
     const runs = query.mock.calls.length
+    // A query still following the same table: Dexie tells every follower of a write at once, so
+    // once this one has been given a write's answer, the stopped one would have been asked too.
+    const witness = inScope(() => useLiveQuery(() => db.entries.count()))
+    await vi.waitFor(() => expect(witness.result.data.value).toBe(0))
     await addEntry(firstPointer(), 'after the view closed')
-    await new Promise(resolve => setTimeout(resolve, 50))
+    await vi.waitFor(() => expect(witness.result.data.value).toBe(1))
+    // IndexedDB runs a write only after the reads begun before it: its answer comes after any to the first.
+    await addEntry(firstPointer(), 'and another')
+    await vi.waitFor(() => expect(witness.result.data.value).toBe(2))
     expect(query.mock.calls.length).toBe(runs)
     expect(result.data.value).toBe(0)
+    witness.stop()
   })
 })
