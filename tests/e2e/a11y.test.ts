@@ -1,16 +1,69 @@
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { heading, launchApp, openControlled, openUkraine, ukraine, writeEntryAndAnswer, type App } from './support'
+import { heading, launchApp, openControlled, openUkraine, pointer, ukraine, writeEntryAndAnswer, type App } from './support'
 
-const views = [
-  { path: '/', title: 'Briefings' },
-  { path: `/briefings/${ukraine.id}`, title: ukraine.title },
-  { path: '/journal', title: 'Journal' },
-  { path: '/answered', title: 'Answered prayers' },
-  { path: '/add', title: 'Add a briefing' },
-  { path: '/settings', title: 'Settings' },
-  { path: '/no-such-page', title: /./ },
+/** What the test writes through the app before scanning, so every view has its records to show. */
+const writing = {
+  entry: 'Peace for the cities.',
+  answer: 'A ceasefire held for a week.',
+  draft: 'For the families waiting at the border, still being written',
+}
+
+/** Each view, and what has to be on screen before it is scanned: its records, not only its heading. */
+const views: { path: string, title: string, content: (page: Page) => Locator[] }[] = [
+  {
+    path: '/',
+    title: 'Briefings',
+    content: (page) => {
+      const item = page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) })
+      return ['1 journal entry', '1 answered', '1 prayer'].map(badge => item.getByText(badge, { exact: true }))
+    },
+  },
+  {
+    path: `/briefings/${ukraine.id}`,
+    title: ukraine.title,
+    content: page => [
+      pointer(page, 1).getByRole('listitem').getByText(writing.entry),
+      pointer(page, 1).getByText(writing.answer),
+      pointer(page, 1).getByText(/Prayed 1 time, last /),
+      pointer(page, 2).getByText(/^Restored your unsaved draft from /),
+    ],
+  },
+  {
+    path: '/journal',
+    title: 'Journal',
+    content: page => [
+      page.getByRole('main').getByRole('listitem').getByText(writing.entry),
+      page.getByRole('region', { name: 'Unfinished writing' }).getByText(writing.draft),
+      page.getByText('Your journal is kept only on this device.'),
+    ],
+  },
+  {
+    path: '/answered',
+    title: 'Answered prayers',
+    content: page => [page.getByRole('main').getByRole('listitem').getByText(writing.answer)],
+  },
+  {
+    path: '/add',
+    title: 'Add a briefing',
+    content: page => [page.getByRole('textbox', { name: 'Briefing text' })],
+  },
+  {
+    path: '/settings',
+    title: 'Settings',
+    content: page => [
+      page.getByText('No backup made on this device yet'),
+      page.getByText('Your journal is kept only on this device.'),
+      page.getByText(/^Selah is using /),
+      page.getByText(/Selah last asked the browser to keep its data on /),
+    ],
+  },
+  {
+    path: '/no-such-page',
+    title: 'Page not found',
+    content: page => [page.getByRole('link', { name: 'Go to briefings' })],
+  },
 ]
 
 /** Violations as short lines, so a failure says what and where without a wall of JSON. */
@@ -29,14 +82,21 @@ describe('accessibility', () => {
     const { page } = app
     await openControlled(page)
     await openUkraine(page)
-    await writeEntryAndAnswer(page, 1, { entry: 'Peace for the cities.', answer: 'A ceasefire held for a week.' })
+    await writeEntryAndAnswer(page, 1, writing)
+    await pointer(page, 1).getByRole('button', { name: 'I prayed for this' }).click()
+    await pointer(page, 1).getByText(/Prayed 1 time, last /).waitFor()
+    await pointer(page, 2).getByRole('textbox', { name: /Journal/ }).fill(writing.draft)
+    await pointer(page, 2).getByText('Draft saved on this device').waitFor()
 
     const found: string[] = []
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      for (const view of views) {
-        await page.goto(view.path)
-        await heading(page, view.title)
+    for (const view of views) {
+      await page.emulateMedia({ colorScheme: 'light' })
+      await page.goto(view.path)
+      await heading(page, view.title)
+      for (const shown of view.content(page)) await shown.waitFor()
+      // The same filled view in both schemes: the colours follow prefers-color-scheme at once.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme })
         found.push(...(await violations(page)).map(line => `${colorScheme} ${view.path}: ${line}`))
       }
     }
