@@ -1,4 +1,4 @@
-import { useEventListener, useTimeoutFn } from '@vueuse/core'
+import { useEventListener } from '@vueuse/core'
 import { computed, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 import { deleteDraft, getDraft, saveDraft, type DraftTarget } from '~/db/drafts'
 import type { Draft } from '~/db/types'
@@ -39,13 +39,13 @@ export function useDraft(options: DraftOptions) {
   /** The last write failed and the words are only on screen. */
   const failed = computed(() => writeFailed.value && pending.value)
 
+  let timer: ReturnType<typeof setTimeout> | undefined
   let queue = Promise.resolve(true)
-  // A pause in typing writes the draft; any earlier write cancels the wait.
-  const typingPause = useTimeoutFn(() => void write(), DRAFT_DELAY, { immediate: false })
 
   /** Writes what the editor holds now; resolves true once it is stored (or there is nothing to store). */
   function write(value = wanted()): Promise<boolean> {
-    typingPause.stop()
+    clearTimeout(timer)
+    timer = undefined
     queue = queue.then(async () => {
       if (value === inDb.value) return true
       try {
@@ -67,7 +67,8 @@ export function useDraft(options: DraftOptions) {
   watch(current, (value) => {
     // Emptied by hand (or back to the saved words): there is no restored draft left to speak of.
     if (value === null) restored.value = null
-    typingPause.start()
+    clearTimeout(timer)
+    timer = setTimeout(() => void write(), DRAFT_DELAY)
   })
 
   void getDraft(target.key).then((draft) => {
@@ -89,12 +90,14 @@ export function useDraft(options: DraftOptions) {
   onScopeDispose(() => {
     // The editor is going away (another page): keep what it held.
     if (unstored()) void write()
+    else clearTimeout(timer)
   })
 
   /** The words are saved as a record, or the person let them go: the draft goes. */
   async function clear(): Promise<void> {
     restored.value = null
-    typingPause.stop()
+    clearTimeout(timer)
+    timer = undefined
     queue = queue.then(async () => {
       try {
         await deleteDraft(target.key)
