@@ -1,9 +1,9 @@
 import { LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { setSetting } from '~/db/settings'
-import { countRecords, readAllRecords } from '~/db/transfer'
+import { countRecords, readAllRecords, type RecordCounts } from '~/db/transfer'
 import { dayKey } from '~/utils/dates'
 import { encryptBackup } from './crypto'
-import { BACKUP_FORMAT_VERSION, type BackupCounts, type BackupFile } from './format'
+import { BACKUP_FORMAT_VERSION, type BackupFile } from './format'
 
 /** Everything worth keeping, as one moment in time. */
 export async function createBackup(): Promise<BackupFile> {
@@ -22,7 +22,7 @@ export async function createBackup(): Promise<BackupFile> {
  * The backup as the text of a file to download, encrypted when a passphrase is given.
  * Records the time as the last backup made on this device.
  */
-export async function exportBackup(options: { passphrase?: string } = {}): Promise<{ fileName: string, text: string, counts: BackupCounts }> {
+export async function exportBackup(options: { passphrase?: string } = {}): Promise<{ fileName: string, text: string, counts: RecordCounts }> {
   const file = await createBackup()
   // Readable when plain; compact inside the encryption, where no one reads it.
   const json = JSON.stringify(file, null, options.passphrase ? undefined : 2)

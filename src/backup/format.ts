@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { BriefingSchema } from '~/briefings/schema'
-import type { JournalRecords, PortableSettings, RecordCounts } from '~/db/transfer'
+import type { JournalRecords, PortableSettings } from '~/db/transfer'
 
 /**
  * The backup file: one JSON document with every briefing and journal
@@ -33,8 +33,6 @@ export interface EncryptedBackupFile {
   /** Base64 of AES-GCM(JSON of the BackupFile). */
   ciphertext: string
 }
-
-export type BackupCounts = RecordCounts
 
 // Exactly what Date.toISOString() writes, as Selah always does: times then sort correctly as
 // text (the indexes and merge compare them so), and a day like 30 February cannot slip in.

@@ -29,7 +29,7 @@ export interface ImportSummary {
   unchanged: number
 }
 
-export function emptyCounts(): RecordCounts {
+function emptyCounts(): RecordCounts {
   return { briefings: 0, entries: 0, answers: 0, prayed: 0 }
 }
 

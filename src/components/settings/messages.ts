@@ -1,6 +1,6 @@
-import type { BackupCounts } from '~/backup/format'
 import type { ImportMode, ImportSummary } from '~/backup/import'
 import { readErrorMessage, shortReason, storageErrorKind, UserFacingError } from '~/db/errors'
+import type { RecordCounts } from '~/db/transfer'
 import { plural } from '~/utils/words'
 
 /** Words the Settings sections show about backups. */
@@ -11,7 +11,7 @@ const list = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }
  * "3 journal entries, 1 answered prayer, 5 prayed records and 2 briefings";
  * with `skipZero`, kinds with none are left out ("3 journal entries and 2 briefings").
  */
-export function describeCounts(counts: BackupCounts, { skipZero = false } = {}): string {
+export function describeCounts(counts: RecordCounts, { skipZero = false } = {}): string {
   const parts: [number, string, string][] = [
     [counts.entries, 'journal entry', 'journal entries'],
     [counts.answers, 'answered prayer', 'answered prayers'],
@@ -21,7 +21,7 @@ export function describeCounts(counts: BackupCounts, { skipZero = false } = {}):
   return list.format(parts.filter(([count]) => count > 0 || !skipZero).map(part => plural(...part)))
 }
 
-function total(counts: BackupCounts): number {
+function total(counts: RecordCounts): number {
   return counts.entries + counts.answers + counts.prayed + counts.briefings
 }
 
