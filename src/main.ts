@@ -4,11 +4,16 @@ import App from './App.vue'
 import { router } from './router'
 import { useDatabaseStore } from './stores/database'
 import { useFeedStore } from './stores/feed'
+import { useSearchIndexStore } from './stores/search-index'
 import './styles/main.css'
 
 const pinia = createPinia()
 createApp(App).use(pinia).use(router).mount('#app')
 
-// App-wide work that does not belong to any one view: open the journal, then fetch new briefings.
-void useDatabaseStore(pinia).open()
+// App-wide work that does not belong to any one view: open the journal, then fetch new briefings
+// and finish the search index of a journal written before Selah had one.
+const database = useDatabaseStore(pinia)
+void database.open().then(() => {
+  if (!database.problem) void useSearchIndexStore(pinia).start()
+})
 useFeedStore(pinia).start()

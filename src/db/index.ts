@@ -1,7 +1,9 @@
 import { UserFacingError } from './errors'
 import { LATEST_SCHEMA_VERSION, SelahDatabase } from './schema'
+import { searchWordsMiddleware } from './search-words'
 
 export const db = new SelahDatabase()
+db.use(searchWordsMiddleware)
 
 /** The database on this device was written by a newer Selah than the code running in this tab. */
 export class NewerDatabaseError extends UserFacingError {

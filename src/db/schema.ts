@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie'
-import type { AnsweredNote, Draft, JournalEntry, PrayedRecord, Setting, StoredBriefing } from './types'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
+import { SEARCH_INDEX_PENDING, type AnsweredNote, type Draft, type JournalEntry, type PrayedRecord, type Setting, type StoredBriefing } from './types'
 
 /**
  * Everything Selah keeps lives in this one IndexedDB database, "selah", on the device only.
@@ -9,7 +9,11 @@ import type { AnsweredNote, Draft, JournalEntry, PrayedRecord, Setting, StoredBr
  * - answers:   answered-prayer notes, one per pointer (keyed by pointer id).
  * - prayed:    one row each time the person taps "I prayed for this".
  * - drafts:    (v2) words typed into an editor and not saved yet, one row per editor.
- * - settings:  (v2) small key/value facts: last backup, storage persistence, reminders.
+ * - settings:  (v2) small key/value facts: last backup, storage persistence, reminders, search index.
+ *
+ * (v3) Entries, answers and prayed records carry `words`, the folded words of their text and of
+ * their pointer (search-index.ts writes them on every add and put), indexed multi-entry for search;
+ * the briefing list pages by [sortDate+addedAt], filters by [briefingId+time].
  *
  * A version that has shipped is frozen: change the schema by adding a version to
  * SCHEMA_HISTORY (with an upgrade() when data must move) and a fixture to the migration test.
@@ -31,15 +35,34 @@ export const SCHEMA_HISTORY = [
       settings: 'key',
     },
   },
+  {
+    version: 3,
+    stores: {
+      briefings: 'id, sortDate, source, [sortDate+addedAt]',
+      entries: 'id, briefingId, pointerId, createdAt, editedAt, [pointerId+createdAt], [briefingId+createdAt], *words',
+      answers: 'pointerId, briefingId, answeredAt, editedAt, *words',
+      prayed: 'id, briefingId, pointerId, prayedAt, [pointerId+prayedAt], [briefingId+prayedAt], *words',
+    },
+    // The words of records written before version 3 are added in the background after opening
+    // (search-index.ts), so a long journal opens at once instead of inside this upgrade.
+    upgrade: 'search-index-pending',
+  },
 ] as const
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version
 
 /** Declares versions 1..upTo on a Dexie instance (the migration test opens old versions this way). */
 export function declareVersions(dexie: Dexie, upTo: number = LATEST_SCHEMA_VERSION) {
-  for (const { version, stores } of SCHEMA_HISTORY) {
-    if (version <= upTo) dexie.version(version).stores(stores)
+  for (const step of SCHEMA_HISTORY) {
+    if (step.version > upTo) continue
+    const version = dexie.version(step.version).stores(step.stores)
+    if ('upgrade' in step) version.upgrade(UPGRADES[step.upgrade])
   }
+}
+
+/** Data moves of the versions that have one, by name (SCHEMA_HISTORY stays plain, comparable data). */
+const UPGRADES = {
+  'search-index-pending': (transaction: Transaction) => transaction.table('settings').put({ key: 'searchIndex', value: SEARCH_INDEX_PENDING }),
 }
 
 export class SelahDatabase extends Dexie {

@@ -5,6 +5,8 @@ export const DEFAULT_SETTINGS: SettingValues = {
   lastBackupAt: '',
   backupReminderDays: 30,
   persistence: { askedAt: '', granted: false },
+  // A database created at version 3 or later has written every record's words from the start.
+  searchIndex: { pending: false },
 }
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K]> {

@@ -34,7 +34,13 @@ export interface PointerSnapshot {
   scriptureReference: string | null
 }
 
-export interface JournalEntry extends PointerSnapshot {
+/** What the search index keeps on a record (v3); written by the database layer, never by a view. */
+export interface Searchable {
+  /** The folded words of the record and its pointer (utils/search-text), indexed multi-entry. */
+  words?: string[]
+}
+
+export interface JournalEntry extends PointerSnapshot, Searchable {
   /** Random UUID: stable across devices and backups. */
   id: string
   text: string
@@ -43,13 +49,13 @@ export interface JournalEntry extends PointerSnapshot {
 }
 
 /** At most one per pointer, so the pointer id is the key. */
-export interface AnsweredNote extends PointerSnapshot {
+export interface AnsweredNote extends PointerSnapshot, Searchable {
   note: string
   answeredAt: string
   editedAt: string
 }
 
-export interface PrayedRecord extends PointerSnapshot {
+export interface PrayedRecord extends PointerSnapshot, Searchable {
   id: string
   prayedAt: string
 }
@@ -78,7 +84,18 @@ export interface SettingValues {
   backupReminderDays: number
   /** The answer to navigator.storage.persist(), and when it was asked. */
   persistence: { askedAt: string, granted: boolean }
+  /** Where the background build of the search index stands (records written before schema v3). */
+  searchIndex: SearchIndexState
 }
+
+export type SearchableTable = 'entries' | 'answers' | 'prayed'
+
+/** Done, or working through `table` in primary-key order after the key `after`. */
+export type SearchIndexState =
+  | { pending: false }
+  | { pending: true, table: SearchableTable, after: string | null, done: number }
+
+export const SEARCH_INDEX_PENDING: SearchIndexState = { pending: true, table: 'entries', after: null, done: 0 }
 
 export type SettingKey = keyof SettingValues
 
