@@ -49,8 +49,3 @@ export async function deleteEntry(id: string): Promise<JournalEntry | undefined>
 export async function restoreEntry(entry: JournalEntry): Promise<void> {
   await db.entries.put({ ...copySnapshot(entry), id: entry.id, text: entry.text, createdAt: entry.createdAt, editedAt: entry.editedAt })
 }
-
-/** Every journal entry, newest first. */
-export async function listEntriesNewestFirst(): Promise<JournalEntry[]> {
-  return db.entries.orderBy('createdAt').reverse().toArray()
-}

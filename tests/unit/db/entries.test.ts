@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 import { db } from '~/db'
-import { addEntry, deleteEntry, editEntry, listEntriesNewestFirst, restoreEntry } from '~/db/entries'
+import { addEntry, deleteEntry, editEntry, restoreEntry } from '~/db/entries'
+import { readTimeline } from '~/db/timeline'
 import { firstPointer, useFreshDatabase } from './helpers'
 
 useFreshDatabase()
@@ -67,13 +68,13 @@ describe('deleteEntry and restoreEntry', () => {
   })
 })
 
-describe('listEntriesNewestFirst', () => {
-  it('orders by createdAt, newest first, regardless of edits', async () => {
+describe('the journal timeline', () => {
+  it('orders entries by createdAt, newest first, regardless of edits', async () => {
     const older = await addEntry(firstPointer(), 'older')
     vi.setSystemTime(new Date('2025-09-08T08:00:00.000Z'))
     const newer = await addEntry(firstPointer(), 'newer')
     vi.setSystemTime(new Date('2025-09-09T08:00:00.000Z'))
     await editEntry(older.id, 'older, edited')
-    expect((await listEntriesNewestFirst()).map(entry => entry.id)).toEqual([newer.id, older.id])
+    expect((await readTimeline({ kinds: ['written'] }, { upper: null, lower: null })).map(item => item.record)).toEqual([newer, { ...older, text: 'older, edited', editedAt: '2025-09-09T08:00:00.000Z' }])
   })
 })

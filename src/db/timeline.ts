@@ -1,0 +1,187 @@
+import { db } from './index'
+import { timelineSearch, type TimelineSearch } from './timeline-search'
+import type { AnsweredNote, JournalEntry, PrayedRecord } from './types'
+
+/**
+ * The journal's timeline: everything written, prayed and answered, newest first, read a page at a
+ * time through the time indexes (or, for one pointer, one briefing or a rare search word, through
+ * their own indexes), never every row.
+ */
+export type TimelineKind = 'written' | 'prayed' | 'answered'
+export const TIMELINE_KINDS: readonly TimelineKind[] = ['written', 'prayed', 'answered']
+
+export interface TimelineFilter {
+  /** Search text: every word must start a word of the record or of its pointer. */
+  query?: string
+  briefingId?: string
+  pointerId?: string
+  /** Still praying: the pointer has no answered note; answered: it has one. */
+  status?: 'praying' | 'answered'
+  /** Local calendar days, YYYY-MM-DD, both included. */
+  from?: string
+  to?: string
+  /** What happened; none means all three. */
+  kinds?: readonly TimelineKind[]
+}
+
+export type TimelineItem =
+  | { kind: 'written', key: string, at: string, record: JournalEntry }
+  | { kind: 'prayed', key: string, at: string, record: PrayedRecord }
+  | { kind: 'answered', key: string, at: string, record: AnsweredNote }
+
+/** A place in the timeline's order: newest first, then by key, so every item has exactly one place. */
+export interface TimelineCursor {
+  at: string
+  key: string
+}
+
+type AnyRecord = JournalEntry | PrayedRecord | AnsweredNote
+
+interface Source {
+  table: 'entries' | 'prayed' | 'answers'
+  time: string
+  byPointer: string | null
+  byBriefing: string
+  toItem: (record: never) => TimelineItem
+}
+
+const SOURCES: Record<TimelineKind, Source> = {
+  written: {
+    table: 'entries',
+    time: 'createdAt',
+    byPointer: '[pointerId+createdAt]',
+    byBriefing: '[briefingId+createdAt]',
+    toItem: (record: JournalEntry) => ({ kind: 'written', key: `written:${record.id}`, at: record.createdAt, record }),
+  },
+  prayed: {
+    table: 'prayed',
+    time: 'prayedAt',
+    byPointer: '[pointerId+prayedAt]',
+    byBriefing: '[briefingId+prayedAt]',
+    toItem: (record: PrayedRecord) => ({ kind: 'prayed', key: `prayed:${record.id}`, at: record.prayedAt, record }),
+  },
+  answered: {
+    table: 'answers',
+    time: 'answeredAt',
+    byPointer: null,
+    byBriefing: 'briefingId',
+    toItem: (record: AnsweredNote) => ({ kind: 'answered', key: `answered:${record.pointerId}`, at: record.answeredAt, record }),
+  },
+}
+
+/** Whether `a` comes before `b` in the timeline (newer, or as new with the greater key). */
+export function comesBefore(a: TimelineCursor, b: TimelineCursor): boolean {
+  return a.at > b.at || (a.at === b.at && a.key > b.key)
+}
+
+export function byTimeline(a: TimelineItem, b: TimelineItem): number {
+  return comesBefore(a, b) ? -1 : comesBefore(b, a) ? 1 : 0
+}
+
+/** The start of a local calendar day as an ISO time ('2026-12-02' in Oslo -> '2026-12-01T23:00:00.000Z'). */
+export function localDayStart(day: string, plusDays = 0): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  return new Date(year, month - 1, date + plusDays).toISOString()
+}
+
+/** The part of the timeline a read covers: after `upper` (exclusive), down to `lower` (inclusive). */
+export interface TimelineRange {
+  upper: TimelineCursor | null
+  lower: TimelineCursor | null
+}
+
+interface Plan {
+  filter: TimelineFilter
+  kinds: readonly TimelineKind[]
+  search: TimelineSearch | null
+  answered: Set<string> | null
+  /** ISO bounds from the day filter: lowest included, highest excluded. */
+  lo: string
+  hi: string
+}
+
+async function makePlan(filter: TimelineFilter): Promise<Plan> {
+  const kinds = filter.kinds?.length ? filter.kinds : TIMELINE_KINDS
+  const [search, answered] = await Promise.all([
+    filter.query ? timelineSearch(filter.query) : null,
+    filter.status ? db.answers.toCollection().primaryKeys().then(keys => new Set(keys as string[])) : null,
+  ])
+  return {
+    filter,
+    kinds: filter.status === 'praying' ? kinds.filter(kind => kind !== 'answered') : kinds,
+    search,
+    answered,
+    lo: filter.from ? localDayStart(filter.from) : '',
+    hi: filter.to ? localDayStart(filter.to, 1) : '\uffff',
+  }
+}
+
+function accepts(plan: Plan, item: TimelineItem, range: TimelineRange): boolean {
+  if (item.at < plan.lo || item.at >= plan.hi) return false
+  if (range.upper && !comesBefore(range.upper, item)) return false
+  if (range.lower && comesBefore(item, range.lower) === false && item.key !== range.lower.key) return false
+  const { filter } = plan
+  if (filter.pointerId && item.record.pointerId !== filter.pointerId) return false
+  if (filter.briefingId && item.record.briefingId !== filter.briefingId) return false
+  if (plan.answered) {
+    const answered = plan.answered.has(item.record.pointerId)
+    if (answered !== (filter.status === 'answered')) return false
+  }
+  return !plan.search || plan.search.matches(item.kind, item.record)
+}
+
+/** The records of one kind inside `range`, newest first, at most `limit` of them. */
+async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, limit: number): Promise<TimelineItem[]> {
+  const source = SOURCES[kind]
+  const table = db.table<AnyRecord, string>(source.table)
+  const { filter } = plan
+  const top = range.upper && range.upper.at < plan.hi ? range.upper.at : plan.hi
+  const bottom = range.lower && range.lower.at > plan.lo ? range.lower.at : plan.lo
+  if (top < bottom) return []
+  const keep = (record: AnyRecord) => accepts(plan, source.toItem(record as never), range)
+  let records: AnyRecord[]
+  const candidates = plan.search?.candidates(kind)
+  if (candidates) {
+    records = (await table.bulkGet(candidates)).filter((record): record is NonNullable<typeof record> => record !== undefined)
+  }
+  else if (filter.pointerId && source.byPointer) {
+    records = await table.where(source.byPointer).between([filter.pointerId, bottom], [filter.pointerId, top], true, true).reverse().filter(keep).limit(limit).toArray()
+  }
+  else if (filter.pointerId) {
+    records = (await db.answers.where('pointerId').equals(filter.pointerId).toArray())
+  }
+  else if (filter.briefingId && source.byBriefing !== 'briefingId') {
+    records = await table.where(source.byBriefing).between([filter.briefingId, bottom], [filter.briefingId, top], true, true).reverse().filter(keep).limit(limit).toArray()
+  }
+  else if (filter.briefingId) {
+    records = await table.where('briefingId').equals(filter.briefingId).toArray()
+  }
+  else {
+    records = await table.where(source.time).between(bottom, top, true, true).reverse().filter(keep).limit(limit).toArray()
+  }
+  return records.filter(keep).map(record => source.toItem(record as never)).sort(byTimeline).slice(0, limit)
+}
+
+/** Reads everything in `range` matching `filter`, newest first, at most `limit` items. */
+export async function readTimeline(filter: TimelineFilter, range: TimelineRange, limit = Infinity): Promise<TimelineItem[]> {
+  return db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
+    const plan = await makePlan(filter)
+    const perKind = await Promise.all(plan.kinds.map(kind => readKind(plan, kind, range, limit)))
+    return perKind.flat().sort(byTimeline).slice(0, limit)
+  })
+}
+
+export interface TimelinePage {
+  items: TimelineItem[]
+  /** Where the next page starts (exclusive); null when this page reached the end. */
+  next: TimelineCursor | null
+}
+
+/** The next `limit` items after `after` (null: from the newest). */
+export async function readTimelinePage(filter: TimelineFilter, after: TimelineCursor | null, limit: number): Promise<TimelinePage> {
+  const items = await readTimeline(filter, { upper: after, lower: null }, limit + 1)
+  const more = items.length > limit
+  const page = more ? items.slice(0, limit) : items
+  const last = page.at(-1)
+  return { items: page, next: more && last ? { at: last.at, key: last.key } : null }
+}

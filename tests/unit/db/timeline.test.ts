@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from '~/db'
+import { markAnswered, restoreAnswer, unmarkAnswered } from '~/db/answers'
+import { addEntry, deleteEntry, editEntry, restoreEntry } from '~/db/entries'
+import { recordPrayed, removePrayed } from '~/db/prayed'
+import { snapshotOf } from '~/db/snapshot'
+import { readTimeline, readTimelinePage, type TimelineFilter, type TimelineItem } from '~/db/timeline'
+import { makeBriefing, useFreshDatabase } from './helpers'
+
+useFreshDatabase()
+
+const peace = makeBriefing()
+const sudan = makeBriefing({
+  id: '2025-10-01-sudan-aid',
+  title: 'Sudan: Aid Reaches El Fasher',
+  pointers: [{ id: '2025-10-01-sudan-aid-p1', label: 'Give thanks', text: 'for aid workers in Darfur.', scripture: { quote: 'I was hungry', reference: 'Matthew 25:35' } }],
+})
+const leaders = snapshotOf(peace, peace.pointers[0]!)
+const families = snapshotOf(peace, peace.pointers[1]!)
+const aid = snapshotOf(sudan, sudan.pointers[0]!)
+
+let clock = Date.parse('2025-09-06T08:00:00.000Z')
+/** Each write happens an hour after the last, so the order is known. */
+function tick() {
+  clock += 3600_000
+  vi.setSystemTime(clock)
+}
+beforeEach(() => {
+  clock = Date.parse('2025-09-06T08:00:00.000Z')
+  vi.useFakeTimers({ toFake: ['Date'] })
+})
+afterEach(() => vi.useRealTimers())
+
+async function seed() {
+  tick(); const first = await addEntry(leaders, 'Peace for Kyïv tonight.')
+  tick(); const tap = await recordPrayed(families)
+  tick(); const second = await addEntry(families, 'Mothers waiting at the border.')
+  tick(); const aidEntry = await addEntry(aid, 'Convoys reached the city.')
+  tick(); await markAnswered(leaders, 'A ceasefire was agreed.')
+  tick(); const aidTap = await recordPrayed(aid)
+  return { first, tap, second, aidEntry, aidTap }
+}
+
+const all = (filter: TimelineFilter = {}) => readTimeline(filter, { upper: null, lower: null })
+const describeItem = (item: TimelineItem) => `${item.kind}:${'text' in item.record ? item.record.text : 'note' in item.record ? item.record.note : item.record.pointerId}`
+
+describe('the timeline', () => {
+  it('holds everything written, prayed and answered, newest first', async () => {
+    await seed()
+    expect((await all()).map(describeItem)).toEqual([
+      `prayed:${aid.pointerId}`,
+      'answered:A ceasefire was agreed.',
+      'written:Convoys reached the city.',
+      'written:Mothers waiting at the border.',
+      `prayed:${families.pointerId}`,
+      'written:Peace for Kyïv tonight.',
+    ])
+  })
+
+  it('pages by key: every item once, in order, whatever the page size, even with equal times', async () => {
+    await seed()
+    // Three records written in the same millisecond.
+    await Promise.all([addEntry(aid, 'same moment one'), addEntry(aid, 'same moment two'), recordPrayed(aid)])
+    const whole = (await all()).map(item => item.key)
+    expect(whole).toHaveLength(9)
+    for (const size of [1, 2, 4, 9, 20]) {
+      const keys: string[] = []
+      let page = await readTimelinePage({}, null, size)
+      keys.push(...page.items.map(item => item.key))
+      while (page.next) {
+        page = await readTimelinePage({}, page.next, size)
+        keys.push(...page.items.map(item => item.key))
+      }
+      expect(keys, `page size ${size}`).toEqual(whole)
+    }
+  })
+
+  it('reads a range between two cursors, both ends as a page left them', async () => {
+    await seed()
+    const first = await readTimelinePage({}, null, 2)
+    const second = await readTimelinePage({}, first.next, 2)
+    const last = second.items.at(-1)!
+    const range = await readTimeline({}, { upper: first.next, lower: { at: last.at, key: last.key } })
+    expect(range.map(item => item.key)).toEqual(second.items.map(item => item.key))
+  })
+})
+
+describe('filters', () => {
+  it('by what happened, by briefing and by pointer, combined', async () => {
+    await seed()
+    expect((await all({ kinds: ['prayed'] })).map(describeItem)).toEqual([`prayed:${aid.pointerId}`, `prayed:${families.pointerId}`])
+    expect((await all({ briefingId: sudan.id })).map(describeItem)).toEqual([`prayed:${aid.pointerId}`, 'written:Convoys reached the city.'])
+    expect((await all({ pointerId: leaders.pointerId })).map(describeItem)).toEqual(['answered:A ceasefire was agreed.', 'written:Peace for Kyïv tonight.'])
+    expect((await all({ briefingId: peace.id, kinds: ['written'] })).map(describeItem)).toEqual(['written:Mothers waiting at the border.', 'written:Peace for Kyïv tonight.'])
+  })
+
+  it('still praying or answered, by whether the pointer has an answered note', async () => {
+    await seed()
+    expect((await all({ status: 'answered' })).map(describeItem)).toEqual(['answered:A ceasefire was agreed.', 'written:Peace for Kyïv tonight.'])
+    expect((await all({ status: 'praying' })).map(describeItem)).toEqual([
+      `prayed:${aid.pointerId}`, 'written:Convoys reached the city.', 'written:Mothers waiting at the border.', `prayed:${families.pointerId}`,
+    ])
+  })
+
+  it('by local calendar days, both ends included', async () => {
+    vi.setSystemTime(Date.parse('2025-09-06T08:00:00.000Z'))
+    await addEntry(leaders, 'sixth')
+    vi.setSystemTime(new Date(2025, 8, 7, 23, 59).getTime())
+    await addEntry(leaders, 'seventh, late')
+    vi.setSystemTime(new Date(2025, 8, 8, 0, 0).getTime())
+    await addEntry(leaders, 'eighth, at midnight')
+    expect((await all({ from: '2025-09-07', to: '2025-09-07' })).map(describeItem)).toEqual(['written:seventh, late'])
+    expect((await all({ from: '2025-09-07' })).map(describeItem)).toEqual(['written:eighth, at midnight', 'written:seventh, late'])
+    expect((await all({ to: '2025-09-07', pointerId: leaders.pointerId })).map(describeItem)).toEqual(['written:seventh, late', 'written:sixth'])
+  })
+})
+
+describe('search', () => {
+  it('finds words by their start, ignoring case and accents, in entries, notes, pointers, titles and references', async () => {
+    await seed()
+    expect((await all({ query: 'kyiv' })).map(describeItem)).toEqual(['written:Peace for Kyïv tonight.'])
+    expect((await all({ query: 'MOTH' })).map(describeItem)).toEqual(['written:Mothers waiting at the border.'])
+    expect((await all({ query: 'ceasef' })).map(describeItem)).toEqual(['answered:A ceasefire was agreed.'])
+    // The pointer's words: "aid workers in Darfur", its briefing "Sudan", its reference "Matthew 25:35".
+    const aidItems = [`prayed:${aid.pointerId}`, 'written:Convoys reached the city.']
+    expect((await all({ query: 'darf' })).map(describeItem)).toEqual(aidItems)
+    expect((await all({ query: 'sudan' })).map(describeItem)).toEqual(aidItems)
+    expect((await all({ query: 'matthew 25' })).map(describeItem)).toEqual(aidItems)
+    // Every word must match.
+    expect((await all({ query: 'convoys darfur' })).map(describeItem)).toEqual(['written:Convoys reached the city.'])
+    expect(await all({ query: 'convoys kyiv' })).toEqual([])
+  })
+
+  it('combines with the filters', async () => {
+    await seed()
+    expect((await all({ query: 'darfur', kinds: ['written'] })).map(describeItem)).toEqual(['written:Convoys reached the city.'])
+    expect((await all({ query: 'peace', status: 'answered', kinds: ['written'] })).map(describeItem)).toEqual(['written:Peace for Kyïv tonight.'])
+  })
+
+  it('stays exact after an edit, a delete and its Undo, an unmark and its Undo, and a removed tap', async () => {
+    const { first, aidTap } = await seed()
+    await editEntry(first.id, 'Quiet streets in Lviv.')
+    expect(await all({ query: 'tonight' })).toEqual([])
+    expect((await all({ query: 'lviv' })).map(describeItem)).toEqual(['written:Quiet streets in Lviv.'])
+
+    const removed = (await deleteEntry(first.id))!
+    expect(await all({ query: 'lviv' })).toEqual([])
+    await restoreEntry(removed)
+    expect((await all({ query: 'lviv' })).map(describeItem)).toEqual(['written:Quiet streets in Lviv.'])
+
+    const note = (await unmarkAnswered(leaders.pointerId))!
+    expect(await all({ query: 'ceasefire' })).toEqual([])
+    await restoreAnswer(note)
+    expect(await all({ query: 'ceasefire' })).toHaveLength(1)
+    await markAnswered(leaders, 'Talks began again.')
+    expect(await all({ query: 'ceasefire' })).toEqual([])
+    expect(await all({ query: 'talks' })).toHaveLength(1)
+
+    await removePrayed(aidTap.id)
+    expect((await all({ query: 'darfur', kinds: ['prayed'] }))).toEqual([])
+  })
+
+  it('reads records back without their words: the index stays inside the database layer', async () => {
+    const { first } = await seed()
+    expect(await db.entries.get(first.id)).toEqual(first)
+    expect(Object.keys((await db.entries.toArray())[0]!)).not.toContain('words')
+    // ...while the stored row has them.
+    const stored = await new Promise<Record<string, unknown>>((resolve) => {
+      const request = db.backendDB().transaction('entries').objectStore('entries').get(first.id)
+      request.onsuccess = () => resolve(request.result as Record<string, unknown>)
+    })
+    expect(stored.words).toEqual(expect.arrayContaining(['peace', 'kyiv', 'tonight', 'leaders', 'ukraine', 'matthew']))
+  })
+
+  it('uses the words index for a rare word and a scan in time order for a common one, with the same answer', async () => {
+    await seed()
+    // 3,100 taps on the families pointer make "families" common; "darfur" stays rare.
+    await db.prayed.bulkAdd(Array.from({ length: 3100 }, (_, i) => ({ ...families, id: `tap-${i}`, prayedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() })))
+    const common = await readTimelinePage({ query: 'families' }, null, 5)
+    expect(common.items.map(item => item.kind)).toEqual(['written', 'prayed', 'prayed', 'prayed', 'prayed'])
+    expect(common.next).not.toBeNull()
+    expect((await all({ query: 'darfur' })).map(describeItem)).toEqual([`prayed:${aid.pointerId}`, 'written:Convoys reached the city.'])
+  })
+})
