@@ -14,6 +14,6 @@ createApp(App).use(pinia).use(router).mount('#app')
 // and finish the search index of a journal written before Selah had one.
 const database = useDatabaseStore(pinia)
 void database.open().then(() => {
-  if (!database.problem) void useSearchIndexStore(pinia).start()
+  if (!database.problem) useSearchIndexStore(pinia).start()
 })
 useFeedStore(pinia).start()

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import { SEARCH_INDEX_PENDING, type AnsweredNote, type Draft, type JournalEntry, type PrayedRecord, type Setting, type StoredBriefing } from './types'
+import type { AnsweredNote, Draft, JournalEntry, PrayedRecord, SearchBucket, SearchRecent, SearchTerm, Setting, StoredBriefing } from './types'
 
 /**
  * Everything Selah keeps lives in this one IndexedDB database, "selah", on the device only.
@@ -11,9 +11,10 @@ import { SEARCH_INDEX_PENDING, type AnsweredNote, type Draft, type JournalEntry,
  * - drafts:    (v2) words typed into an editor and not saved yet, one row per editor.
  * - settings:  (v2) small key/value facts: last backup, storage persistence, reminders, search index.
  *
- * (v3) Entries, answers and prayed records carry `words`, the folded words of their text and of
- * their pointer (search-index.ts writes them on every add and put), indexed multi-entry for search;
- * the briefing list pages by [sortDate+addedAt], filters by [briefingId+time].
+ * - searchTerms, searchDocs, searchRecent: (v3) the search index (search-index.ts): which records
+ *   hold each word, built in the background, and the records written since it was built.
+ *
+ * (v3) The briefing list pages by [sortDate+addedAt]; the journal filters by [briefingId+time].
  *
  * A version that has shipped is frozen: change the schema by adding a version to
  * SCHEMA_HISTORY (with an upgrade() when data must move) and a fixture to the migration test.
@@ -39,12 +40,15 @@ export const SCHEMA_HISTORY = [
     version: 3,
     stores: {
       briefings: 'id, sortDate, source, [sortDate+addedAt]',
-      entries: 'id, briefingId, pointerId, createdAt, editedAt, [pointerId+createdAt], [briefingId+createdAt], *words',
-      answers: 'pointerId, briefingId, answeredAt, editedAt, *words',
-      prayed: 'id, briefingId, pointerId, prayedAt, [pointerId+prayedAt], [briefingId+prayedAt], *words',
+      entries: 'id, briefingId, pointerId, createdAt, editedAt, [pointerId+createdAt], [briefingId+createdAt]',
+      answers: 'pointerId, briefingId, answeredAt, editedAt',
+      prayed: 'id, briefingId, pointerId, prayedAt, [pointerId+prayedAt], [briefingId+prayedAt]',
+      searchTerms: 'term',
+      searchDocs: 'bucket',
+      searchRecent: 'key',
     },
-    // The words of records written before version 3 are added in the background after opening
-    // (search-index.ts), so a long journal opens at once instead of inside this upgrade.
+    // The search index of a journal from before version 3 is built in the background after
+    // opening (search-index.ts), so a long journal opens at once instead of inside this upgrade.
     upgrade: 'search-index-pending',
   },
 ] as const
@@ -62,7 +66,7 @@ export function declareVersions(dexie: Dexie, upTo: number = LATEST_SCHEMA_VERSI
 
 /** Data moves of the versions that have one, by name (SCHEMA_HISTORY stays plain, comparable data). */
 const UPGRADES = {
-  'search-index-pending': (transaction: Transaction) => transaction.table('settings').put({ key: 'searchIndex', value: SEARCH_INDEX_PENDING }),
+  'search-index-pending': (transaction: Transaction) => transaction.table('settings').put({ key: 'searchIndex', value: { built: false } }),
 }
 
 export class SelahDatabase extends Dexie {
@@ -72,6 +76,9 @@ export class SelahDatabase extends Dexie {
   prayed!: EntityTable<PrayedRecord, 'id'>
   drafts!: EntityTable<Draft, 'key'>
   settings!: EntityTable<Setting, 'key'>
+  searchTerms!: EntityTable<SearchTerm, 'term'>
+  searchDocs!: EntityTable<SearchBucket, 'bucket'>
+  searchRecent!: EntityTable<SearchRecent, 'key'>
 
   constructor(name = 'selah') {
     super(name)

@@ -1,13 +1,37 @@
 import { db } from './index'
-import type { SearchableTable, SearchIndexState, Setting } from './types'
+import { SEARCHED } from './search-words'
+import type { SearchBucket, SearchIndexState, SearchTerm, Setting } from './types'
 
 /**
- * Adds the search words to records written before schema version 3, a batch at a time, each batch
- * in its own short transaction with the progress beside it: the app stays usable while it runs,
- * and a reload (or a closed tab) resumes where the last finished batch left off.
+ * The search index: for each word, the 32-bit hashes of the records that hold it (searchTerms),
+ * and for each hash, the record's timeline key and time (searchDocs, 4,096 buckets). One row per
+ * word rather than one index entry per word of every record: a 30-year journal is millions of
+ * words, and IndexedDB writes index entries one by one.
+ *
+ * It is built from scratch in the background, reading the journal a page at a time; what is
+ * written meanwhile and afterwards is kept in searchRecent (search-words.ts) until the next build.
+ * A reload during a build simply starts it again: nothing is replaced until the last step.
  */
-const ORDER: SearchableTable[] = ['entries', 'answers', 'prayed']
-const BATCH = 400
+const READ_PAGE = 2000
+/** After this many records written since the last build, building again is cheaper than scanning them. */
+export const REBUILD_AFTER = 2000
+
+/** FNV-1a, 32 bits: a record's timeline key as a number, four bytes in every word's list. */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+export const bucketOf = (hash: number) => hash >>> 20
+
+export async function searchIndexState(): Promise<SearchIndexState> {
+  const row = await db.settings.get('searchIndex') as Setting<'searchIndex'> | undefined
+  return row?.value ?? { built: true }
+}
 
 export interface SearchIndexProgress {
   done: number
@@ -15,40 +39,63 @@ export interface SearchIndexProgress {
   finished: boolean
 }
 
-async function readState(): Promise<SearchIndexState> {
-  const row = await db.settings.get('searchIndex') as Setting<'searchIndex'> | undefined
-  return row?.value ?? { pending: false }
-}
+/** A breath for the page between pages, so taps and typing stay quick while the index builds. */
+const pause = () => new Promise<void>(resolve => setTimeout(resolve, 0))
 
-async function totalRecords(): Promise<number> {
-  const counts = await Promise.all(ORDER.map(name => db.table(name).count()))
-  return counts.reduce((sum, count) => sum + count, 0)
-}
+/** Builds the whole index again, reporting progress in records read. */
+export async function buildSearchIndex(onProgress: (progress: SearchIndexProgress) => void = () => {}): Promise<void> {
+  const startedAt = new Date().toISOString()
+  const tables = Object.keys(SEARCHED)
+  const counts = await Promise.all(tables.map(name => db.table(name).count()))
+  const total = counts.reduce((sum, count) => sum + count, 0)
+  const terms = new Map<string, number[]>()
+  const buckets = new Map<number, SearchBucket>()
+  let done = 0
+  onProgress({ done, total, finished: false })
 
-/** Where the build stands; `finished` when every record has its words. */
-export async function searchIndexProgress(): Promise<SearchIndexProgress> {
-  const [state, total] = await Promise.all([readState(), totalRecords()])
-  return state.pending ? { done: Math.min(state.done, total), total, finished: false } : { done: total, total, finished: true }
-}
-
-/** Indexes the next batch and says where the build stands. Safe to call when nothing is left. */
-export async function indexNextBatch(): Promise<SearchIndexProgress> {
-  await db.transaction('rw', [db.entries, db.answers, db.prayed, db.settings], async () => {
-    const state = await readState()
-    if (!state.pending) return
-    const table = db.table(state.table)
-    const rows = await (state.after === null ? table.orderBy(':id') : table.where(':id').above(state.after)).limit(BATCH).toArray()
-    // Putting a row back is enough: the SearchWords middleware writes its words on the way in.
-    await table.bulkPut(rows)
-    let next: SearchIndexState
-    if (rows.length === BATCH) {
-      next = { ...state, after: (rows.at(-1) as Record<string, string>)[table.schema.primKey.keyPath as string]!, done: state.done + rows.length }
+  for (const name of tables) {
+    const searched = SEARCHED[name]!
+    let after: string | undefined
+    for (;;) {
+      const table = db.table(name)
+      const rows: Record<string, string>[] = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ_PAGE).toArray()
+      for (const row of rows) {
+        const key = `${searched.kind}:${row[searched.primaryKey]}`
+        const hash = keyHash(key)
+        const bucket = bucketOf(hash)
+        let docs = buckets.get(bucket)
+        if (!docs) buckets.set(bucket, docs = { bucket, hashes: [], keys: [], times: [] })
+        docs.hashes.push(hash)
+        docs.keys.push(key)
+        docs.times.push(row[searched.time]!)
+        for (const word of searched.words(row as never)) {
+          const list = terms.get(word)
+          if (list) list.push(hash)
+          else terms.set(word, [hash])
+        }
+      }
+      done += rows.length
+      onProgress({ done, total, finished: false })
+      if (rows.length < READ_PAGE) break
+      after = rows.at(-1)![searched.primaryKey]
+      await pause()
     }
-    else {
-      const following = ORDER[ORDER.indexOf(state.table) + 1]
-      next = following ? { pending: true, table: following, after: null, done: state.done + rows.length } : { pending: false }
-    }
-    await db.settings.put({ key: 'searchIndex', value: next })
+  }
+
+  const termRows: SearchTerm[] = [...terms].map(([term, hashes]) => ({ term, docs: Uint32Array.from(hashes) }))
+  await db.transaction('rw', [db.searchTerms, db.searchDocs, db.searchRecent, db.settings], async () => {
+    await Promise.all([db.searchTerms.clear(), db.searchDocs.clear()])
+    await db.searchTerms.bulkPut(termRows)
+    await db.searchDocs.bulkPut([...buckets.values()])
+    // What changed while the pages were read stays in searchRecent; what the build saw leaves it.
+    await db.searchRecent.filter(row => row.changedAt < startedAt).delete()
+    await db.settings.put({ key: 'searchIndex', value: { built: true } })
   })
-  return searchIndexProgress()
+  onProgress({ done: total, total, finished: true })
+}
+
+/** Whether the index should be built again: never built, or too much written since. */
+export async function searchIndexNeedsBuild(): Promise<boolean> {
+  const [state, recent] = await Promise.all([searchIndexState(), db.searchRecent.count()])
+  return !state.built || recent > REBUILD_AFTER
 }

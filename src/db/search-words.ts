@@ -1,54 +1,85 @@
-import type { DBCore, DBCoreCursor, DBCoreMutateRequest, Middleware } from 'dexie'
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
 import { searchWords } from '~/utils/search-text'
-import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord, Searchable } from './types'
+import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord, SearchRecent } from './types'
 
 function pointerTexts(record: PointerSnapshot) {
   return [record.pointerLabel, record.pointerText, record.briefingTitle, record.scriptureReference]
 }
 
-/** The words each searchable table indexes: the record's own words, then its pointer's. */
-export const WORDS_OF: Record<string, (record: never) => string[]> = {
-  entries: (entry: JournalEntry) => searchWords(entry.text, ...pointerTexts(entry)),
-  answers: (answer: AnsweredNote) => searchWords(answer.note, ...pointerTexts(answer)),
-  prayed: (record: PrayedRecord) => searchWords(...pointerTexts(record)),
+interface Searched {
+  /** The timeline's name for the kind of record this table holds. */
+  kind: 'written' | 'answered' | 'prayed'
+  primaryKey: string
+  time: string
+  /** The words a record is found by: its own, then its pointer's. */
+  words: (record: never) => string[]
 }
 
-function withWords(request: DBCoreMutateRequest, wordsOf: (record: never) => string[]): DBCoreMutateRequest {
-  if (request.type !== 'add' && request.type !== 'put') return request
-  return { ...request, values: request.values.map(value => ({ ...value, words: wordsOf(value as never) })) }
+export const SEARCHED: Record<string, Searched> = {
+  entries: { kind: 'written', primaryKey: 'id', time: 'createdAt', words: (entry: JournalEntry) => searchWords(entry.text, ...pointerTexts(entry)) },
+  answers: { kind: 'answered', primaryKey: 'pointerId', time: 'answeredAt', words: (answer: AnsweredNote) => searchWords(answer.note, ...pointerTexts(answer)) },
+  prayed: { kind: 'prayed', primaryKey: 'id', time: 'prayedAt', words: (record: PrayedRecord) => searchWords(...pointerTexts(record)) },
 }
 
-function withoutWords<T>(value: T): T {
-  if (!value || typeof value !== 'object' || !('words' in value)) return value
-  const rest = { ...value } as T & Searchable
-  delete rest.words
-  return rest
+/** The words of a record of `table`, as the index holds them. */
+export function wordsOf(table: string, record: object): string[] {
+  return SEARCHED[table]!.words(record as never)
+}
+
+/** Writes of more records than this at once (a restore) mark the index for a rebuild instead. */
+const BULK = 200
+const INDEX_STORES = ['searchRecent', 'settings']
+
+function recentRows(searched: Searched, values: readonly unknown[]): SearchRecent[] {
+  const changedAt = new Date().toISOString()
+  return values.map((value) => {
+    const record = value as Record<string, string>
+    return { key: `${searched.kind}:${record[searched.primaryKey]}`, at: record[searched.time]!, words: searched.words(record as never), changedAt }
+  })
+}
+
+async function followChange(down: DBCore, request: DBCoreMutateRequest, searched: Searched): Promise<void> {
+  const trans: DBCoreTransaction = request.trans
+  const recent = down.table('searchRecent')
+  if ((request.type === 'add' || request.type === 'put') && request.values.length <= BULK) {
+    await recent.mutate({ type: 'put', trans, values: recentRows(searched, request.values) })
+  }
+  else if (request.type === 'delete') {
+    await recent.mutate({ type: 'delete', trans, keys: request.keys.map(key => `${searched.kind}:${String(key)}`) })
+  }
+  else {
+    // A restore, a merge of many records or a cleared table: rebuilding beats following each row.
+    await down.table('settings').mutate({ type: 'put', trans, values: [{ key: 'searchIndex', value: { built: false } }] })
+  }
 }
 
 /**
- * Writes `words` on every record added or put, below every verb, import and Undo, so the search
- * index can never drift from the text it indexes: it changes in the same write as the words.
- * Reads hand records back without them: the index is this layer's business, and a record read,
- * edited and put back, shown or backed up, is exactly the record that was written.
+ * Keeps the search index in step with every write to entries, answers and prayed, below every
+ * verb, import and Undo: each write also records the record's words in searchRecent, in the same
+ * transaction (every read-write transaction on those tables is widened to include it), so the
+ * index can never miss a change. Search checks each candidate against the record itself, so a
+ * word an edit removed finds nothing either.
  */
 export const searchWordsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'SearchWords',
   create: down => ({
     ...down,
-    table(name) {
+    transaction(stores, mode, options) {
+      const widened = mode === 'readwrite' && stores.some(store => store in SEARCHED) ? [...new Set([...stores, ...INDEX_STORES])] : stores
+      return down.transaction(widened, mode, options)
+    },
+    table(name): DBCoreTable {
       const table = down.table(name)
-      const wordsOf = WORDS_OF[name]
-      if (!wordsOf) return table
+      const searched = SEARCHED[name]
+      if (!searched) return table
       return {
         ...table,
-        mutate: request => table.mutate(withWords(request, wordsOf)),
-        get: request => table.get(request).then(withoutWords),
-        getMany: request => table.getMany(request).then(values => values.map(withoutWords)),
-        query: request => table.query(request).then(response => request.values ? { ...response, result: response.result.map(withoutWords) } : response),
-        openCursor: request => table.openCursor(request).then(cursor => cursor && request.values
-          ? Object.create(cursor, { value: { get: () => withoutWords(cursor.value) } }) as DBCoreCursor
-          : cursor),
+        mutate: async (request) => {
+          const result = await table.mutate(request)
+          await followChange(down, request, searched)
+          return result
+        },
       }
     },
   }),

@@ -6,7 +6,7 @@ export const DEFAULT_SETTINGS: SettingValues = {
   backupReminderDays: 30,
   persistence: { askedAt: '', granted: false },
   // A database created at version 3 or later has written every record's words from the start.
-  searchIndex: { pending: false },
+  searchIndex: { built: true },
 }
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K]> {

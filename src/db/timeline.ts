@@ -130,6 +130,21 @@ function accepts(plan: Plan, item: TimelineItem, range: TimelineRange): boolean 
   return !plan.search || plan.search.matches(item.kind, item.record)
 }
 
+/** The records the search index names, in its order, read a slice at a time until `limit` pass. */
+async function readCandidates(plan: Plan, kind: TimelineKind, candidates: TimelineCursor[], range: TimelineRange, limit: number, keep: (record: AnyRecord) => boolean): Promise<AnyRecord[]> {
+  const prefix = `${kind}:`
+  const inRange = candidates.filter(c => c.key.startsWith(prefix) && c.at >= plan.lo && c.at < plan.hi
+    && (!range.upper || comesBefore(range.upper, c)) && (!range.lower || !comesBefore(range.lower, c)))
+  const table = db.table<AnyRecord, string>(SOURCES[kind].table)
+  const records: AnyRecord[] = []
+  const slice = Math.min(Number.isFinite(limit) ? limit + 8 : 500, 500)
+  for (let i = 0; i < inRange.length && records.length < limit; i += slice) {
+    const found = await table.bulkGet(inRange.slice(i, i + slice).map(c => c.key.slice(prefix.length)))
+    for (const record of found) if (record && keep(record)) records.push(record)
+  }
+  return records
+}
+
 /** The records of one kind inside `range`, newest first, at most `limit` of them. */
 async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, limit: number): Promise<TimelineItem[]> {
   const source = SOURCES[kind]
@@ -140,9 +155,9 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
   if (top < bottom) return []
   const keep = (record: AnyRecord) => accepts(plan, source.toItem(record as never), range)
   let records: AnyRecord[]
-  const candidates = plan.search?.candidates(kind)
+  const candidates = plan.search?.candidates
   if (candidates) {
-    records = (await table.bulkGet(candidates)).filter((record): record is NonNullable<typeof record> => record !== undefined)
+    records = await readCandidates(plan, kind, candidates, range, limit, keep)
   }
   else if (filter.pointerId && source.byPointer) {
     records = await table.where(source.byPointer).between([filter.pointerId, bottom], [filter.pointerId, top], true, true).reverse().filter(keep).limit(limit).toArray()
@@ -157,14 +172,19 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
     records = await table.where('briefingId').equals(filter.briefingId).toArray()
   }
   else {
-    records = await table.where(source.time).between(bottom, top, true, true).reverse().filter(keep).limit(limit).toArray()
+    const newest = () => table.where(source.time).between(bottom, top, true, true).reverse()
+    // Most pages need no check but the range's edges: one getAll of a few extra rows is far
+    // quicker than a cursor. When checks drop too many (a filter, a search), walk with a cursor.
+    const extra = Number.isFinite(limit) ? limit + 16 : Infinity
+    const quick = await newest().limit(extra).toArray()
+    records = quick.length < extra || quick.filter(keep).length >= limit ? quick : await newest().filter(keep).limit(limit).toArray()
   }
   return records.filter(keep).map(record => source.toItem(record as never)).sort(byTimeline).slice(0, limit)
 }
 
 /** Reads everything in `range` matching `filter`, newest first, at most `limit` items. */
 export async function readTimeline(filter: TimelineFilter, range: TimelineRange, limit = Infinity): Promise<TimelineItem[]> {
-  return db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
+  return db.transaction('r', [db.entries, db.prayed, db.answers, db.searchTerms, db.searchDocs, db.searchRecent, db.settings], async () => {
     const plan = await makePlan(filter)
     const perKind = await Promise.all(plan.kinds.map(kind => readKind(plan, kind, range, limit)))
     return perKind.flat().sort(byTimeline).slice(0, limit)

@@ -34,13 +34,7 @@ export interface PointerSnapshot {
   scriptureReference: string | null
 }
 
-/** What the search index keeps on a record (v3); written by the database layer, never by a view. */
-export interface Searchable {
-  /** The folded words of the record and its pointer (utils/search-text), indexed multi-entry. */
-  words?: string[]
-}
-
-export interface JournalEntry extends PointerSnapshot, Searchable {
+export interface JournalEntry extends PointerSnapshot {
   /** Random UUID: stable across devices and backups. */
   id: string
   text: string
@@ -49,13 +43,13 @@ export interface JournalEntry extends PointerSnapshot, Searchable {
 }
 
 /** At most one per pointer, so the pointer id is the key. */
-export interface AnsweredNote extends PointerSnapshot, Searchable {
+export interface AnsweredNote extends PointerSnapshot {
   note: string
   answeredAt: string
   editedAt: string
 }
 
-export interface PrayedRecord extends PointerSnapshot, Searchable {
+export interface PrayedRecord extends PointerSnapshot {
   id: string
   prayedAt: string
 }
@@ -88,14 +82,38 @@ export interface SettingValues {
   searchIndex: SearchIndexState
 }
 
-export type SearchableTable = 'entries' | 'answers' | 'prayed'
+/** Whether the search index covers every record written before searchRecent began. */
+export interface SearchIndexState {
+  built: boolean
+}
 
-/** Done, or working through `table` in primary-key order after the key `after`. */
-export type SearchIndexState =
-  | { pending: false }
-  | { pending: true, table: SearchableTable, after: string | null, done: number }
+/** One word of the search index: the hashes of the records that held it when the index was built. */
+export interface SearchTerm {
+  term: string
+  docs: Uint32Array
+}
 
-export const SEARCH_INDEX_PENDING: SearchIndexState = { pending: true, table: 'entries', after: null, done: 0 }
+/** Which record each hash stands for, and its time, for the hashes whose top 12 bits are `bucket`. */
+export interface SearchBucket {
+  bucket: number
+  hashes: number[]
+  /** Timeline keys, 'written:<id>', 'prayed:<id>' or 'answered:<pointerId>'. */
+  keys: string[]
+  times: string[]
+}
+
+/** A record added or changed since the index was built, with its words; searched row by row. */
+export interface SearchRecent {
+  key: string
+  at: string
+  words: string[]
+  changedAt: string
+}
+
+/** @deprecated Kept only until backup code stops stripping it: records never carry search words. */
+export interface Searchable {
+  words?: string[]
+}
 
 export type SettingKey = keyof SettingValues
 

@@ -1,39 +1,44 @@
+import { liveQuery, type Subscription } from 'dexie'
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
-import { indexNextBatch, searchIndexProgress, type SearchIndexProgress } from '~/db/search-index'
-
-/** A breath for the page between batches, so taps and typing stay quick while the index builds. */
-const pause = () => new Promise<void>(resolve => setTimeout(resolve, 0))
+import { onScopeDispose, shallowRef } from 'vue'
+import { buildSearchIndex, searchIndexNeedsBuild, type SearchIndexProgress } from '~/db/search-index'
 
 /**
- * The background build of the search index for a journal written before it existed. Started once
- * from main.ts; `progress` is null until the first look, then says how far the build is.
+ * The background build of the search index: for a journal written before it existed, after a
+ * restore, and when much has been written since the last build. Watched from main.ts; `progress`
+ * is null while no build runs.
  */
 export const useSearchIndexStore = defineStore('search-index', () => {
   const progress = shallowRef<SearchIndexProgress | null>(null)
-  const failed = shallowRef(false)
   let running = false
+  let watching: Subscription | undefined
+  onScopeDispose(() => watching?.unsubscribe())
 
-  async function start(): Promise<void> {
+  async function build(): Promise<void> {
     if (running) return
     running = true
     try {
-      progress.value = await searchIndexProgress()
-      while (!progress.value.finished) {
-        await pause()
-        progress.value = await indexNextBatch()
-      }
+      await buildSearchIndex((value) => { progress.value = value })
     }
     catch (error) {
-      // Search still works without the index (more slowly, and it may miss older records); the
-      // next start resumes from the last finished batch.
+      // Search still works without the index, checking records in time order; the next start tries again.
       console.warn('The search index could not be built now', error)
-      failed.value = true
     }
     finally {
       running = false
+      progress.value = null
     }
   }
 
-  return { progress, failed, start }
+  /** Builds whenever the index needs it, from now until the app closes. */
+  function start() {
+    watching ??= liveQuery(searchIndexNeedsBuild).subscribe({
+      next: (needed) => {
+        if (needed) void build()
+      },
+      error: (error: unknown) => console.warn('Could not look at the search index', error),
+    })
+  }
+
+  return { progress, start }
 })

@@ -4,6 +4,8 @@ import { markAnswered, restoreAnswer, unmarkAnswered } from '~/db/answers'
 import { addEntry, deleteEntry, editEntry, restoreEntry } from '~/db/entries'
 import { recordPrayed, removePrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
+import { buildSearchIndex, keyHash, searchIndexState } from '~/db/search-index'
+import { timelineSearch } from '~/db/timeline-search'
 import { readTimeline, readTimelinePage, type TimelineFilter, type TimelineItem } from '~/db/timeline'
 import { makeBriefing, useFreshDatabase } from './helpers'
 
@@ -160,22 +162,42 @@ describe('search', () => {
     expect((await all({ query: 'darfur', kinds: ['prayed'] }))).toEqual([])
   })
 
-  it('reads records back without their words: the index stays inside the database layer', async () => {
+  it('keeps the words of each change beside the record, in the same write, and searches them before and after a build', async () => {
     const { first } = await seed()
     expect(await db.entries.get(first.id)).toEqual(first)
-    expect(Object.keys((await db.entries.toArray())[0]!)).not.toContain('words')
-    // ...while the stored row has them.
-    const stored = await new Promise<Record<string, unknown>>((resolve) => {
-      const request = db.backendDB().transaction('entries').objectStore('entries').get(first.id)
-      request.onsuccess = () => resolve(request.result as Record<string, unknown>)
-    })
-    expect(stored.words).toEqual(expect.arrayContaining(['peace', 'kyiv', 'tonight', 'leaders', 'ukraine', 'matthew']))
+    expect((await db.searchRecent.get(`written:${first.id}`))?.words).toEqual(expect.arrayContaining(['peace', 'kyiv', 'tonight', 'leaders', 'ukraine', 'matthew']))
+    expect((await all({ query: 'kyiv' })).map(describeItem)).toEqual(['written:Peace for Kyïv tonight.'])
+    tick()
+    await buildSearchIndex()
+    expect(await db.searchRecent.count()).toBe(0)
+    expect(await db.searchTerms.get('kyiv')).toMatchObject({ docs: Uint32Array.from([keyHash(`written:${first.id}`)]) })
+    expect((await all({ query: 'kyiv' })).map(describeItem)).toEqual(['written:Peace for Kyïv tonight.'])
+    // A write that fails writes no words either.
+    await expect(db.transaction('rw', db.entries, async () => {
+      await addEntry(aid, 'never kept zanzibar')
+      throw new Error('closed tab')
+    })).rejects.toThrow('closed tab')
+    expect(await db.searchRecent.count()).toBe(0)
+    expect(await all({ query: 'zanzibar' })).toEqual([])
   })
 
-  it('uses the words index for a rare word and a scan in time order for a common one, with the same answer', async () => {
+  it('marks the index for a rebuild after a write of many records at once, and searches correctly meanwhile', async () => {
     await seed()
-    // 3,100 taps on the families pointer make "families" common; "darfur" stays rare.
-    await db.prayed.bulkAdd(Array.from({ length: 3100 }, (_, i) => ({ ...families, id: `tap-${i}`, prayedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() })))
+    await buildSearchIndex()
+    await db.prayed.bulkAdd(Array.from({ length: 300 }, (_, i) => ({ ...aid, id: `bulk-${i}`, prayedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() })))
+    expect(await searchIndexState()).toEqual({ built: false })
+    expect(await all({ query: 'darfur', kinds: ['prayed'] })).toHaveLength(301)
+    await buildSearchIndex()
+    expect(await all({ query: 'darfur', kinds: ['prayed'] })).toHaveLength(301)
+  })
+
+  it('uses the index for a rare word and a scan in time order for a common one, with the same answers', async () => {
+    await seed()
+    // 5,100 taps on the families pointer make "families" common; "darfur" stays rare.
+    await db.prayed.bulkAdd(Array.from({ length: 5100 }, (_, i) => ({ ...families, id: `tap-${i}`, prayedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() })))
+    await buildSearchIndex()
+    expect((await timelineSearch('families')).candidates).toBeNull()
+    expect((await timelineSearch('darfur')).candidates).toHaveLength(2)
     const common = await readTimelinePage({ query: 'families' }, null, 5)
     expect(common.items.map(item => item.kind)).toEqual(['written', 'prayed', 'prayed', 'prayed', 'prayed'])
     expect(common.next).not.toBeNull()
