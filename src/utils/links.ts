@@ -4,3 +4,8 @@ import type { RouteLocationRaw } from 'vue-router'
 export function briefingLink(briefingId: string, pointerId?: string): RouteLocationRaw {
   return { name: 'briefing', params: { id: briefingId }, hash: pointerId ? `#${pointerId}` : '' }
 }
+
+/** A pointer's thread: its words, then everything written, prayed and answered for it, in order. */
+export function threadLink(pointerId: string): string {
+  return `/pointers/${encodeURIComponent(pointerId)}`
+}
