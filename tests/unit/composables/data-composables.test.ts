@@ -3,7 +3,6 @@ import { effectScope, shallowRef } from 'vue'
 import { useAnswered } from '~/composables/useAnswered'
 import { useBriefing } from '~/composables/useBriefing'
 import { useBriefingList } from '~/composables/useBriefingList'
-import { useJournal } from '~/composables/useJournal'
 import { markAnswered } from '~/db/answers'
 import { markBriefingOpened, mirrorBriefings } from '~/db/briefings'
 import { addEntry } from '~/db/entries'
@@ -41,12 +40,9 @@ describe('data composables', () => {
     await vi.waitFor(() => expect(data.value?.entries.get(entry.pointerId)).toEqual([entry]))
   })
 
-  it('useJournal and useAnswered list newest first and follow writes', async () => {
-    const journal = inScope(() => useJournal())
+  it('useAnswered lists newest first and follows writes', async () => {
     const answered = inScope(() => useAnswered())
-    const entry = await addEntry(firstPointer(briefing), 'journal words')
     const answer = await markAnswered(firstPointer(briefing), 'answered words')
-    await vi.waitFor(() => expect(journal.data.value).toEqual([entry]))
-    await vi.waitFor(() => expect(answered.data.value).toEqual([answer]))
+    await vi.waitFor(() => expect(answered.data.value?.map(row => row.answer)).toEqual([answer]))
   })
 })

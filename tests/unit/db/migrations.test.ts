@@ -1,11 +1,17 @@
 import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db, NewerDatabaseError, onDatabaseOutdated } from '~/db'
-import { listAnsweredNewestFirst } from '~/db/answers'
-import { listBriefings, loadBriefingDetail } from '~/db/briefing-reads'
-import { listEntriesNewestFirst } from '~/db/entries'
+import { readAnsweredPage } from '~/db/answers'
+import { readBriefingPage } from '~/db/briefing-pages'
+import { loadBriefingDetail } from '~/db/briefing-reads'
+import { FIRST_PAGE } from '~/db/index-pages'
 import { readSettings } from '~/db/settings'
 import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '~/db/schema'
+import { buildSearchIndex, searchIndexState } from '~/db/search-index'
+import { readTimeline } from '~/db/timeline'
+
+/** Every journal entry, newest first, through the timeline the Journal view reads. */
+const listEntriesNewestFirst = async () => (await readTimeline({ kinds: ['written'] }, { upper: null, lower: null })).map(item => item.record)
 
 type Row = Record<string, unknown>
 interface Fixture { version: number, tables: Record<string, Row[]> }
@@ -16,7 +22,7 @@ interface Fixture { version: number, tables: Record<string, Row[]> }
  * it. A new version is copied here when it is added (the test below asks for it), and never
  * edited once it has shipped.
  */
-const SHIPPED_SCHEMAS: { version: number, stores: Record<string, string> }[] = [
+const SHIPPED_SCHEMAS: { version: number, stores: Record<string, string>, upgrade?: string }[] = [
   {
     version: 1,
     stores: {
@@ -33,6 +39,19 @@ const SHIPPED_SCHEMAS: { version: number, stores: Record<string, string> }[] = [
       settings: 'key',
     },
   },
+  {
+    version: 3,
+    stores: {
+      briefings: 'id, sortDate, source, [sortDate+addedAt]',
+      entries: 'id, briefingId, pointerId, createdAt, editedAt, [pointerId+createdAt], [briefingId+createdAt]',
+      answers: 'pointerId, briefingId, answeredAt, editedAt',
+      prayed: 'id, briefingId, pointerId, prayedAt, [pointerId+prayedAt], [briefingId+prayedAt]',
+      searchTerms: 'term',
+      searchDocs: 'bucket',
+      searchRecent: 'key',
+    },
+    upgrade: 'search-index-pending',
+  },
 ]
 
 /** Declares the shipped versions 1..upTo, as the Selah of that version did. */
@@ -47,11 +66,14 @@ const fixtureModules = import.meta.glob<{ default: Fixture }>('./fixtures/v*.ts'
 const fixtures = new Map(Object.values(fixtureModules).map(module => [module.default.version, module.default]))
 
 /**
- * Rows as the latest schema should hold them after upgrading from `fixture.version`. No upgrade
- * has moved data yet; a version whose upgrade() does must add its transformation here.
+ * Rows as the app reads them after upgrading from `fixture.version`. Each version whose upgrade()
+ * moves data adds its transformation here.
  */
 function expectedAfterUpgrade(fixture: Fixture): Record<string, Row[]> {
-  return fixture.tables
+  const tables = { ...fixture.tables }
+  // Version 3: the search index of an older journal is built in the background, after opening.
+  if (fixture.version < 3) tables.settings = [...tables.settings ?? [], { key: 'searchIndex', value: { built: false } }]
+  return tables
 }
 
 /** The latest shipped declaration of each table: its primary key and index names. */
@@ -62,7 +84,8 @@ function declaredTables() {
   }
   return new Map([...stores].map(([name, spec]) => {
     const [primaryKey, ...indexes] = spec.split(',').map(part => part.trim())
-    return [name, { primaryKey: primaryKey!, indexes: indexes.sort() }]
+    // IndexedDB names a multi-entry index without Dexie's '*'.
+    return [name, { primaryKey: primaryKey!, indexes: indexes.map(index => index.replace(/^\*/, '')).sort() }]
   }))
 }
 
@@ -93,9 +116,10 @@ afterEach(async () => {
 })
 
 describe('a shipped schema version is frozen', () => {
-  it('versions 1 and 2 in SCHEMA_HISTORY are exactly as they shipped', () => {
+  it('versions 1, 2 and 3 in SCHEMA_HISTORY are exactly as they shipped', () => {
     expect(SCHEMA_HISTORY[0]).toEqual(SHIPPED_SCHEMAS[0])
     expect(SCHEMA_HISTORY[1]).toEqual(SHIPPED_SCHEMAS[1])
+    expect(SCHEMA_HISTORY[2]).toEqual(SHIPPED_SCHEMAS[2])
   })
 
   it('every version in SCHEMA_HISTORY is copied into SHIPPED_SCHEMAS, and none is changed', () => {
@@ -155,7 +179,7 @@ describe('opening a database written by every earlier schema version', () => {
         await db.open()
 
         const count = (rows: Row[], id: unknown) => rows.filter(row => row.briefingId === id).length
-        const summaries = await listBriefings()
+        const summaries = await readBriefingPage(FIRST_PAGE, 1000)
         expect(summaries.map(summary => summary.briefing.id).sort()).toEqual(briefings.map(b => b.id).sort())
         for (const summary of summaries) {
           const id = summary.briefing.id
@@ -173,10 +197,32 @@ describe('opening a database written by every earlier schema version', () => {
         }
 
         expect(await listEntriesNewestFirst()).toEqual(newestFirst(entries, 'createdAt'))
-        expect(await listAnsweredNewestFirst()).toEqual(newestFirst(answers, 'answeredAt'))
+        expect((await readAnsweredPage(FIRST_PAGE, 1000)).map(row => row.answer)).toEqual(newestFirst(answers, 'answeredAt'))
         const stored = await readSettings()
         for (const { key, value } of settings) expect(stored[key as keyof typeof stored]).toEqual(value)
       })
+    })
+  }
+
+  for (const version of [1, 2]) {
+    it(`from version ${version}, builds the search index after opening, then finds old records`, async () => {
+      const fixture = fixtures.get(version)!
+      await writeOldDatabase(fixture)
+      await db.open()
+      const entries = fixture.tables.entries!
+      const saysKyiv = entries.filter(entry => /kyiv|київ/i.test(`${entry.text} ${entry.pointerText} ${entry.briefingTitle}`)).map(entry => entry.id).sort()
+      expect(saysKyiv.length).toBeGreaterThan(0)
+      const search = async () => (await readTimeline({ query: 'kyiv', kinds: ['written'] }, { upper: null, lower: null })).map(item => item.key.slice('written:'.length)).sort()
+
+      // Before the build, search checks every record in time order: slower, never wrong.
+      expect(await searchIndexState()).toEqual({ built: false })
+      expect(await search()).toEqual(saysKyiv)
+      const progress: number[] = []
+      await buildSearchIndex(value => progress.push(value.done))
+      expect(await searchIndexState()).toEqual({ built: true })
+      expect(progress.at(-1)).toBe(entries.length + fixture.tables.answers!.length + fixture.tables.prayed!.length)
+      expect(await db.searchTerms.get('kyiv')).toBeDefined()
+      expect(await search()).toEqual(saysKyiv)
     })
   }
 
