@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '~/db'
-import { listAnsweredNewestFirst, markAnswered, restoreAnswer, unmarkAnswered } from '~/db/answers'
+import { markAnswered, readAnsweredPage, restoreAnswer, unmarkAnswered } from '~/db/answers'
+import { FIRST_PAGE } from '~/db/index-pages'
 import { snapshotOf } from '~/db/snapshot'
 import { firstPointer, makeBriefing, useFreshDatabase } from './helpers'
 
@@ -47,12 +48,12 @@ describe('unmarkAnswered and restoreAnswer', () => {
   })
 })
 
-describe('listAnsweredNewestFirst', () => {
+describe('readAnsweredPage', () => {
   it('orders by answeredAt, newest first', async () => {
     const briefing = makeBriefing()
     await markAnswered(snapshotOf(briefing, briefing.pointers[1]!), 'older')
     vi.setSystemTime(new Date('2025-10-02T12:00:00.000Z'))
     await markAnswered(firstPointer(briefing), 'newer')
-    expect((await listAnsweredNewestFirst()).map(answer => answer.note)).toEqual(['newer', 'older'])
+    expect((await readAnsweredPage(FIRST_PAGE, 10)).map(row => row.answer.note)).toEqual(['newer', 'older'])
   })
 })
