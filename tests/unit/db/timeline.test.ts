@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '~/db'
 import { markAnswered, restoreAnswer, unmarkAnswered } from '~/db/answers'
+import { deleteDraft, draftTarget, saveDraft } from '~/db/drafts'
 import { addEntry, deleteEntry, editEntry, restoreEntry } from '~/db/entries'
 import { recordPrayed, removePrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
@@ -179,6 +180,24 @@ describe('search', () => {
     })).rejects.toThrow('closed tab')
     expect(await db.searchRecent.count()).toBe(0)
     expect(await all({ query: 'zanzibar' })).toEqual([])
+  })
+
+  it('does not find words kept only in a draft, and finds them once the draft is saved, before and after a build', async () => {
+    const { first } = await seed()
+    await buildSearchIndex()
+    await saveDraft(draftTarget('entry-new', aid), 'half a thought about quokkas')
+    await saveDraft(draftTarget('entry-edit', leaders, first.id), 'Peace for Kyïv tonight, and wombats.')
+    expect(await all({ query: 'quokkas' })).toEqual([])
+    expect(await all({ query: 'wombats' })).toEqual([])
+    // What the editors do on Save: write the words, then let the draft go.
+    await addEntry(aid, 'half a thought about quokkas')
+    await deleteDraft(draftTarget('entry-new', aid).key)
+    await editEntry(first.id, 'Peace for Kyïv tonight, and wombats.')
+    expect((await all({ query: 'quokkas' })).map(describeItem)).toEqual(['written:half a thought about quokkas'])
+    expect((await all({ query: 'wombats kyiv' })).map(describeItem)).toEqual(['written:Peace for Kyïv tonight, and wombats.'])
+    tick()
+    await buildSearchIndex()
+    expect((await all({ query: 'wombats' })).map(describeItem)).toEqual(['written:Peace for Kyïv tonight, and wombats.'])
   })
 
   it('marks the index for a rebuild after a write of many records at once, and searches correctly meanwhile', async () => {
