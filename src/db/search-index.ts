@@ -28,6 +28,9 @@ export function keyHash(key: string): number {
 
 export const bucketOf = (hash: number) => hash >>> 20
 
+/** An ISO time in whole seconds, as the index keeps it. */
+export const toSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000)
+
 export async function searchIndexState(): Promise<SearchIndexState> {
   const row = await db.settings.get('searchIndex') as Setting<'searchIndex'> | undefined
   return row?.value ?? { built: true }
@@ -48,7 +51,7 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
   const tables = Object.keys(SEARCHED)
   const counts = await Promise.all(tables.map(name => db.table(name).count()))
   const total = counts.reduce((sum, count) => sum + count, 0)
-  const terms = new Map<string, number[]>()
+  const terms = new Map<string, { hashes: number[], times: number[] }>()
   const buckets = new Map<number, SearchBucket>()
   let done = 0
   onProgress({ done, total, finished: false })
@@ -68,10 +71,12 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
         docs.hashes.push(hash)
         docs.keys.push(key)
         docs.times.push(row[searched.time]!)
+        const seconds = toSeconds(row[searched.time]!)
         for (const word of searched.words(row as never)) {
-          const list = terms.get(word)
-          if (list) list.push(hash)
-          else terms.set(word, [hash])
+          let list = terms.get(word)
+          if (!list) terms.set(word, list = { hashes: [], times: [] })
+          list.hashes.push(hash)
+          list.times.push(seconds)
         }
       }
       done += rows.length
@@ -82,7 +87,7 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
     }
   }
 
-  const termRows: SearchTerm[] = [...terms].map(([term, hashes]) => ({ term, docs: Uint32Array.from(hashes) }))
+  const termRows: SearchTerm[] = [...terms].map(([term, { hashes, times }]) => ({ term, docs: Uint32Array.from(hashes), times: Uint32Array.from(times) }))
   await db.transaction('rw', [db.searchTerms, db.searchDocs, db.searchRecent, db.settings], async () => {
     await Promise.all([db.searchTerms.clear(), db.searchDocs.clear()])
     await db.searchTerms.bulkPut(termRows)

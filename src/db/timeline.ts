@@ -1,5 +1,6 @@
 import { db } from './index'
-import { timelineSearch, type TimelineSearch } from './timeline-search'
+import { toSeconds } from './search-index'
+import { resolve, timelineSearch, type SearchCandidates, type TimelineSearch } from './timeline-search'
 import type { AnsweredNote, JournalEntry, PrayedRecord } from './types'
 
 /**
@@ -130,16 +131,27 @@ function accepts(plan: Plan, item: TimelineItem, range: TimelineRange): boolean 
   return !plan.search || plan.search.matches(item.kind, item.record)
 }
 
-/** The records the search index names, in its order, read a slice at a time until `limit` pass. */
-async function readCandidates(plan: Plan, kind: TimelineKind, candidates: TimelineCursor[], range: TimelineRange, limit: number, keep: (record: AnyRecord) => boolean): Promise<AnyRecord[]> {
+/**
+ * The records the search index names, newest first, until `limit` pass their checks: candidates
+ * are taken a slice at a time, each slice ending at a whole second, so exact order within a slice
+ * is exact order overall.
+ */
+async function readCandidates(plan: Plan, kind: TimelineKind, candidates: SearchCandidates, range: TimelineRange, limit: number, keep: (record: AnyRecord) => boolean): Promise<AnyRecord[]> {
   const prefix = `${kind}:`
-  const inRange = candidates.filter(c => c.key.startsWith(prefix) && c.at >= plan.lo && c.at < plan.hi
-    && (!range.upper || comesBefore(range.upper, c)) && (!range.lower || !comesBefore(range.lower, c)))
+  const top = Math.min(range.upper ? toSeconds(range.upper.at) : Infinity, plan.hi === '\uffff' ? Infinity : toSeconds(plan.hi))
+  const bottom = Math.max(range.lower ? toSeconds(range.lower.at) : -Infinity, plan.lo ? toSeconds(plan.lo) : -Infinity)
+  const window = candidates.list.filter(c => c.seconds <= top && c.seconds >= bottom)
   const table = db.table<AnyRecord, string>(SOURCES[kind].table)
   const records: AnyRecord[] = []
-  const slice = Math.min(Number.isFinite(limit) ? limit + 8 : 500, 500)
-  for (let i = 0; i < inRange.length && records.length < limit; i += slice) {
-    const found = await table.bulkGet(inRange.slice(i, i + slice).map(c => c.key.slice(prefix.length)))
+  const size = Number.isFinite(limit) ? limit + 8 : 400
+  for (let start = 0; start < window.length && records.length < limit;) {
+    let end = Math.min(start + size, window.length)
+    while (end < window.length && window[end]!.seconds === window[end - 1]!.seconds) end++
+    const cursors = (await resolve(candidates, window.slice(start, end)))
+      .filter(cursor => cursor.key.startsWith(prefix))
+      .sort((a, b) => (comesBefore(a, b) ? -1 : 1))
+    start = end
+    const found = await table.bulkGet(cursors.map(cursor => cursor.key.slice(prefix.length)))
     for (const record of found) if (record && keep(record)) records.push(record)
   }
   return records

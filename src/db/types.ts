@@ -91,6 +91,8 @@ export interface SearchIndexState {
 export interface SearchTerm {
   term: string
   docs: Uint32Array
+  /** Each record's time, in whole seconds, beside its hash: results sort before any record is read. */
+  times: Uint32Array
 }
 
 /** Which record each hash stands for, and its time, for the hashes whose top 12 bits are `bucket`. */
