@@ -32,6 +32,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/answered', name: 'answered', component: () => import('./views/AnsweredView.vue') },
   { path: '/add', name: 'add', component: () => import('./views/AddBriefingView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/pointers/:pointerId', name: 'thread', component: () => import('./views/ThreadView.vue'), props: true },
+  { path: '/on-this-day', name: 'on-this-day', component: () => import('./views/OnThisDayView.vue') },
+  { path: '/calendar', name: 'calendar', component: () => import('./views/CalendarView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 

@@ -6,6 +6,6 @@ export function briefingLink(briefingId: string, pointerId?: string): RouteLocat
 }
 
 /** A pointer's thread: its words, then everything written, prayed and answered for it, in order. */
-export function threadLink(pointerId: string): string {
-  return `/pointers/${encodeURIComponent(pointerId)}`
+export function threadLink(pointerId: string): RouteLocationRaw {
+  return { name: 'thread', params: { pointerId } }
 }

@@ -1,0 +1,88 @@
+import Dexie from 'dexie'
+import type { Scripture } from '~/briefings/types'
+import { db } from './index'
+import type { TimelineItem } from './timeline'
+import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from './types'
+
+/**
+ * A pointer's thread: its words, then everything written, prayed and answered for it, oldest first.
+ * Read through the pointer's own indexes, so its cost does not grow with the rest of the journal.
+ */
+export interface PointerThread {
+  pointerId: string
+  briefingId: string
+  briefingTitle: string
+  label: string | null
+  text: string
+  /** The quote and reference, while the briefing is stored with this pointer in it. */
+  scripture: Scripture | null
+  /** The reference alone, from a record's snapshot, when the briefing no longer has the pointer. */
+  scriptureReference: string | null
+  /** The briefing is still on this device (its page can be opened). */
+  briefingStored: boolean
+  /** Oldest first. */
+  events: TimelineItem[]
+}
+
+export const writtenItem = (record: JournalEntry): TimelineItem => ({ kind: 'written', key: `written:${record.id}`, at: record.createdAt, record })
+export const prayedItem = (record: PrayedRecord): TimelineItem => ({ kind: 'prayed', key: `prayed:${record.id}`, at: record.prayedAt, record })
+export const answeredItem = (record: AnsweredNote): TimelineItem => ({ kind: 'answered', key: `answered:${record.pointerId}`, at: record.answeredAt, record })
+
+/** Oldest first; the same moment goes by key, so the order never wobbles between reads. */
+export function oldestFirst(a: TimelineItem, b: TimelineItem): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0
+}
+
+/** Pointer ids are `<briefingId>-p<n>` (briefings/ids.ts): a pointer with no records yet still finds its briefing. */
+function briefingIdOf(pointerId: string): string | null {
+  const match = /^(.+)-p\d+$/.exec(pointerId)
+  return match ? match[1]! : null
+}
+
+/** The thread of one pointer, or null when neither a stored briefing nor any record knows it. */
+export async function loadThread(pointerId: string): Promise<PointerThread | null> {
+  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => {
+    const guessedBriefingId = briefingIdOf(pointerId)
+    const [entries, prayed, answer, guessedBriefing] = await Promise.all([
+      db.entries.where('[pointerId+createdAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
+      db.prayed.where('[pointerId+prayedAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
+      db.answers.get(pointerId),
+      guessedBriefingId ? db.briefings.get(guessedBriefingId) : undefined,
+    ])
+    const events = [...entries.map(writtenItem), ...prayed.map(prayedItem), ...(answer ? [answeredItem(answer)] : [])]
+    events.sort(oldestFirst)
+    // The newest record has the pointer's latest words, for when the briefing is gone.
+    const snapshot: PointerSnapshot | undefined = events[events.length - 1]?.record
+    const briefingId = snapshot?.briefingId ?? guessedBriefingId
+    if (!briefingId) return null
+    const briefing = guessedBriefing?.id === briefingId ? guessedBriefing : await db.briefings.get(briefingId)
+    const pointer = briefing?.pointers.find(candidate => candidate.id === pointerId)
+
+    if (pointer && briefing) {
+      return {
+        pointerId,
+        briefingId,
+        briefingTitle: briefing.title,
+        label: pointer.label,
+        text: pointer.text,
+        scripture: pointer.scripture,
+        scriptureReference: pointer.scripture?.reference ?? null,
+        briefingStored: true,
+        events,
+      }
+    }
+    if (!snapshot) return null
+    return {
+      pointerId,
+      briefingId,
+      briefingTitle: briefing?.title ?? snapshot.briefingTitle,
+      label: snapshot.pointerLabel,
+      text: snapshot.pointerText,
+      scripture: null,
+      scriptureReference: snapshot.scriptureReference,
+      briefingStored: briefing !== undefined,
+      events,
+    }
+  })
+}
