@@ -4,7 +4,8 @@ import { readTimeline, readTimelinePage, type TimelineFilter, type TimelineItem 
 import type { TimelinePage, TimelineState } from '~/stores/timeline'
 import { dayKey } from '~/utils/dates'
 
-/** Items per page: a few screens, read in a few milliseconds. */
+/** Items per page: the first fills a screen, the rest a few screens, each read in a few milliseconds. */
+const FIRST_PAGE = 20
 const PAGE_SIZE = 60
 /** Pages this far from the screen let go of their records (they keep their shape: days and counts). */
 const KEEP_PAGES = 3
@@ -35,6 +36,8 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   const loading = shallowRef(false)
   const error = shallowRef<unknown>(null)
   const live = new Map<TimelinePage, Subscription>()
+  /** Pages just read, whose live query starts once they are drawn. */
+  const settling = new Set<TimelinePage>()
   /** Index of each page's first row, and whether its first day needs a heading. */
   let starts: number[] = []
   let headed: boolean[] = []
@@ -116,14 +119,20 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       const last = state.value.pages.at(-1)
       const after = last ? last.range.lower : null
       if (last && !after) return
-      const { items, next } = await readTimelinePage(filter.value, after, PAGE_SIZE)
+      const { items, next } = await readTimelinePage(filter.value, after, last ? PAGE_SIZE : FIRST_PAGE)
       if (current !== generation) return
       const lastItem = items.at(-1)
       // The last page stays open at its bottom, so an older record imported later still appears.
       const page: TimelinePage = { range: { upper: after, lower: next && lastItem ? { at: lastItem.at, key: lastItem.key } : null }, items, runs: runsOf(items) }
       state.value = { pages: [...state.value.pages, page], done: next === null }
       layout()
-      subscribe(page)
+      // Live from the frame after this page is drawn: its first run reads the range again, so
+      // nothing written in between is missed, and the reader sees the page without waiting for it.
+      settling.add(page)
+      requestAnimationFrame(() => setTimeout(() => {
+        settling.delete(page)
+        if (current === generation && state.value.pages.includes(page)) subscribe(page)
+      }))
     }
     catch (reason) {
       error.value = reason
@@ -138,7 +147,7 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
     const from = pageAt(first)
     const to = pageAt(last)
     state.value.pages.forEach((page, i) => {
-      if (i >= from - 1 && i <= to + 1) subscribe(page)
+      if (i >= from - 1 && i <= to + 1 && !settling.has(page)) subscribe(page)
       else if (i < from - KEEP_PAGES || i > to + KEEP_PAGES) release(page)
     })
     if (!state.value.done && last >= rowCount.value - 10) void loadMore()
@@ -147,6 +156,7 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   function reset(keep?: TimelineState) {
     generation++
     for (const page of live.keys()) release(page)
+    settling.clear()
     error.value = null
     loading.value = false
     state.value = keep ?? { pages: [], done: false }
