@@ -1,17 +1,19 @@
 import { BackupError } from './errors'
-import { BACKUP_FORMAT_VERSION, type EncryptedBackupFile } from './format'
+import { FORMAT_V1, type EncryptedBackupFile } from './format'
 
 /**
  * Passphrase protection for backup files, with the browser's own Web Crypto:
  * PBKDF2-HMAC-SHA-256 (OWASP 2023: 600,000 iterations) turns the passphrase into an
  * AES-GCM 256-bit key; every file gets its own random 16-byte salt and 12-byte IV.
+ * (This is version 1's single-block encryption, kept to restore old files and to make them in
+ * tests; version 2 encrypts in chunks, chunked-crypto.ts, with the same key derivation.)
  * AES-GCM is authenticated, so a wrong passphrase and a tampered file are both refused.
  */
 export const PBKDF2_ITERATIONS = 600_000
-const SALT_BYTES = 16
+export const SALT_BYTES = 16
 const IV_BYTES = 12
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let binary = ''
   // In chunks: spreading millions of bytes into one call overflows the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -20,7 +22,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   let binary: string
   try {
     binary = atob(text)
@@ -33,7 +35,7 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   // The same passphrase typed on another device may arrive in another Unicode form.
   const secret = new TextEncoder().encode(passphrase.normalize('NFC'))
   const material = await crypto.subtle.importKey('raw', secret, 'PBKDF2', false, ['deriveKey'])
@@ -54,7 +56,7 @@ export async function encryptBackup(json: string, passphrase: string): Promise<E
   return {
     app: 'selah',
     kind: 'encrypted-backup',
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: FORMAT_V1,
     encryption: {
       cipher: 'AES-GCM',
       kdf: 'PBKDF2-SHA-256',

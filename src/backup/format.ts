@@ -3,14 +3,22 @@ import { BriefingSchema } from '~/briefings/schema'
 import type { JournalRecords, PortableSettings } from '~/db/transfer'
 
 /**
- * The backup file: one JSON document with every briefing and journal
- * record, or the same document encrypted with a passphrase. Validated here, at the border,
- * before anything reaches the database. Drafts and device facts (last backup, persistence) are
- * never part of a backup.
+ * The backup file. Version 2 (what Selah writes, format-v2.ts) is gzip-compressed JSON lines,
+ * read and written as a stream. Version 1 (still restored) is one JSON document with every
+ * briefing and journal record, or the same document encrypted with a passphrase. Validated here,
+ * at the border, before anything reaches the database. Drafts and device facts (last backup,
+ * persistence) are never part of a backup.
  */
-export const BACKUP_FORMAT_VERSION = 1
-/** Larger files are refused before they are parsed. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024
+export const FORMAT_V1 = 1
+export const FORMAT_V2 = 2
+export const LATEST_FORMAT_VERSION = FORMAT_V2
+/**
+ * Larger files are refused before they are read: far beyond any journal (100,000 entries make a
+ * 20 MB file), but it stops a wrong choice such as a video from keeping the device busy.
+ */
+export const MAX_BACKUP_BYTES = 2 * 1024 ** 3
+/** A version 1 file is read as one piece of text, and browsers cap the length of one string. */
+export const MAX_V1_BACKUP_BYTES = 400 * 1024 ** 2
 
 export interface BackupData extends JournalRecords {
   settings: PortableSettings
@@ -36,7 +44,7 @@ export interface EncryptedBackupFile {
 
 // Exactly what Date.toISOString() writes, as Selah always does: times then sort correctly as
 // text (the indexes and merge compare them so), and a day like 30 February cannot slip in.
-const isoTime = v.pipe(
+export const isoTime = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
   v.check(value => new Date(value).toISOString() === value),
@@ -46,7 +54,7 @@ const slugId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(2
 const recordId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))
 /** Words that must not be blank; kept exactly as written. */
 const words = v.pipe(v.string(), v.check(value => value.trim().length > 0))
-const base64 = v.pipe(v.string(), v.nonEmpty(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/))
+export const base64 = v.pipe(v.string(), v.nonEmpty(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/))
 
 export const StoredBriefingSchema = v.object({
   ...BriefingSchema.entries,
@@ -88,10 +96,14 @@ export const PrayedRecordSchema = v.object({
   prayedAt: isoTime,
 })
 
+export const PortableSettingsSchema = v.object({
+  backupReminderDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
+})
+
 export const BackupFileSchema = v.object({
   app: v.literal('selah'),
   kind: v.literal('backup'),
-  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  formatVersion: v.literal(FORMAT_V1),
   exportedAt: isoTime,
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   data: v.object({
@@ -99,16 +111,14 @@ export const BackupFileSchema = v.object({
     entries: v.array(JournalEntrySchema),
     answers: v.array(AnsweredNoteSchema),
     prayed: v.array(PrayedRecordSchema),
-    settings: v.object({
-      backupReminderDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
-    }),
+    settings: PortableSettingsSchema,
   }),
 })
 
 export const EncryptedBackupFileSchema = v.object({
   app: v.literal('selah'),
   kind: v.literal('encrypted-backup'),
-  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  formatVersion: v.literal(FORMAT_V1),
   encryption: v.object({
     cipher: v.literal('AES-GCM'),
     kdf: v.literal('PBKDF2-SHA-256'),

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { BackupError } from './errors'
 import {
-  BACKUP_FORMAT_VERSION, BackupFileSchema, EncryptedBackupFileSchema, MAX_BACKUP_BYTES,
+  BackupFileSchema, EncryptedBackupFileSchema, LATEST_FORMAT_VERSION, MAX_V1_BACKUP_BYTES,
   type BackupFile, type EncryptedBackupFile,
 } from './format'
 import { describeIssue } from './problems'
@@ -11,7 +11,7 @@ export type ParsedBackup =
   | { encrypted: false, file: BackupFile }
   | { encrypted: true, file: EncryptedBackupFile }
 
-const damaged = (clause: string) => new BackupError('invalid', `This backup file is damaged: ${clause}.`)
+export const damaged = (clause: string) => new BackupError('invalid', `This backup file is damaged: ${clause}.`)
 
 /**
  * True when the text is the start of a JSON object that stops before it closes: a string or a
@@ -39,13 +39,13 @@ export function looksCutOff(text: string): boolean {
   return inString || open.length > 0
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function refuseNewer(value: Record<string, unknown>) {
+export function refuseNewer(value: Record<string, unknown>) {
   const { formatVersion, schemaVersion } = value
-  if (typeof formatVersion === 'number' && formatVersion > BACKUP_FORMAT_VERSION) throw new BackupError('newer-version')
+  if (typeof formatVersion === 'number' && formatVersion > LATEST_FORMAT_VERSION) throw new BackupError('newer-version')
   if (typeof schemaVersion === 'number' && schemaVersion > LATEST_SCHEMA_VERSION) throw new BackupError('newer-version')
 }
 
@@ -99,10 +99,15 @@ function checkEncrypted(value: unknown): EncryptedBackupFile {
   return result.output
 }
 
+/** A version 1 file must be read as one piece of text, which browsers limit. */
+export function tooLargeForV1(): BackupError {
+  return new BackupError('too-large', 'This backup file is too large to restore: backups made by older versions of Selah can be restored up to 400 MB.')
+}
+
 /** Reads the text of a file as far as it can be read without a passphrase. Throws only BackupError. */
 export function parseBackupText(text: string): ParsedBackup {
   if (typeof text !== 'string') throw new BackupError('not-json')
-  if (text.length > MAX_BACKUP_BYTES) throw new BackupError('too-large')
+  if (text.length > MAX_V1_BACKUP_BYTES) throw tooLargeForV1()
   const trimmed = text.replace(/^\uFEFF/, '').trim()
   if (!trimmed) throw new BackupError('empty')
   let value: unknown

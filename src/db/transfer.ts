@@ -1,13 +1,13 @@
 import { db } from './index'
-import { laterEdit, mergeBriefing } from './merge'
-import type { AnsweredNote, JournalEntry, PrayedRecord, Setting, StoredBriefing } from './types'
+import type { AnsweredNote, JournalEntry, PrayedRecord, StoredBriefing } from './types'
 
 /**
  * Whole-journal reads and writes, for backups and the prayer book: the only reads in Selah that
- * are meant to take every row, each in one transaction so the result is one moment in time.
+ * are meant to take every row. They go in primary-key pages of a few thousand (transfer-export.ts,
+ * transfer-import.ts), each whole job in one transaction so the result is one moment in time.
  */
 
-/** Every record a backup carries, exactly as the tables hold them. */
+/** Every record a backup carries, exactly as the tables hold them (without the search words). */
 export interface JournalRecords {
   briefings: StoredBriefing[]
   entries: JournalEntry[]
@@ -15,12 +15,20 @@ export interface JournalRecords {
   prayed: PrayedRecord[]
 }
 
+export type JournalTable = keyof JournalRecords
+
+/** In this order in every backup: a record's briefing always comes before it. */
+export const JOURNAL_TABLES: readonly JournalTable[] = ['briefings', 'entries', 'answers', 'prayed']
+
+/** Some records of one table. */
+export type RecordBatch = { [T in JournalTable]: { table: T, rows: JournalRecords[T] } }[JournalTable]
+
 /** The settings a backup carries; facts about this device (last backup, persistence) stay behind. */
 export interface PortableSettings {
   backupReminderDays?: number
 }
 
-export type RecordCounts = Record<keyof JournalRecords, number>
+export type RecordCounts = Record<JournalTable, number>
 
 export interface ImportSummary {
   added: RecordCounts
@@ -29,7 +37,12 @@ export interface ImportSummary {
   unchanged: number
 }
 
-function emptyCounts(): RecordCounts {
+export type ImportMode = 'merge' | 'replace'
+
+/** How many records go in one read or write: big enough to be quick, small enough to keep memory flat. */
+export const PAGE_SIZE = 2000
+
+export function emptyCounts(): RecordCounts {
   return { briefings: 0, entries: 0, answers: 0, prayed: 0 }
 }
 
@@ -37,89 +50,47 @@ export function countRecords({ briefings, entries, answers, prayed }: JournalRec
   return { briefings: briefings.length, entries: entries.length, answers: answers.length, prayed: prayed.length }
 }
 
-const journalTables = () => [db.briefings, db.entries, db.answers, db.prayed, db.settings]
+/**
+ * The next page of a table in primary-key order, after the key `after` (from the start when
+ * undefined). By key, not by offset: each page costs the same.
+ */
+export async function readPage<T extends JournalTable>(table: T, after: string | undefined): Promise<{ rows: JournalRecords[T], last: string | undefined }> {
+  const source = db.table(table)
+  const keyPath = source.schema.primKey.keyPath as string
+  const collection = after === undefined ? source.orderBy(':id') : source.where(':id').above(after)
+  const page = await collection.limit(PAGE_SIZE).toArray() as JournalRecords[T][number][]
+  const last = page.length ? (page[page.length - 1] as unknown as Record<string, string>)[keyPath] : undefined
+  return { rows: page as JournalRecords[T], last }
+}
 
-/** Everything a backup keeps. */
-export async function readAllRecords(): Promise<{ records: JournalRecords, settings: PortableSettings }> {
-  return db.transaction('r', journalTables(), async () => {
-    const [briefings, entries, answers, prayed, reminder] = await Promise.all([
-      db.briefings.toArray(),
-      db.entries.toArray(),
-      db.answers.toArray(),
-      db.prayed.toArray(),
-      db.settings.get('backupReminderDays') as Promise<Setting<'backupReminderDays'> | undefined>,
-    ])
-    return { records: { briefings, entries, answers, prayed }, settings: reminder ? { backupReminderDays: reminder.value } : {} }
-  })
+/** Every row of a table, page by page (inside the caller's transaction). */
+async function readTable<T extends JournalTable>(table: T): Promise<JournalRecords[T]> {
+  const rows: JournalRecords[T][number][] = []
+  for (let after: string | undefined, more = true; more;) {
+    const page = await readPage(table, after)
+    rows.push(...page.rows)
+    after = page.last
+    more = page.rows.length === PAGE_SIZE
+  }
+  return rows as JournalRecords[T]
 }
 
 /** Every journal record, without the briefings (the prayer book needs only what the records copied). */
 export async function readJournalRecords(): Promise<Omit<JournalRecords, 'briefings'>> {
   return db.transaction('r', [db.entries, db.answers, db.prayed], async () => ({
-    entries: await db.entries.toArray(),
-    answers: await db.answers.toArray(),
-    prayed: await db.prayed.toArray(),
+    entries: await readTable('entries'),
+    answers: await readTable('answers'),
+    prayed: await readTable('prayed'),
   }))
 }
 
-async function mergeInto({ briefings, entries, answers, prayed }: JournalRecords): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 }
-  const localBriefings = await db.briefings.bulkGet(briefings.map(briefing => briefing.id))
-  const localEntries = await db.entries.bulkGet(entries.map(entry => entry.id))
-  const localAnswers = await db.answers.bulkGet(answers.map(answer => answer.pointerId))
-  const localPrayed = await db.prayed.bulkGet(prayed.map(record => record.id))
-
-  function plan<T>(kind: keyof JournalRecords, incoming: T[], local: (T | undefined)[], merge: (l: T, i: T) => T | null): T[] {
-    const rows: T[] = []
-    incoming.forEach((row, i) => {
-      const existing = local[i]
-      const merged = existing === undefined ? row : merge(existing, row)
-      if (merged === null) summary.unchanged++
-      else {
-        summary[existing === undefined ? 'added' : 'updated'][kind]++
-        rows.push(merged)
-      }
-    })
-    return rows
-  }
-
-  await db.briefings.bulkPut(plan('briefings', briefings, localBriefings, mergeBriefing))
-  await db.entries.bulkPut(plan('entries', entries, localEntries, laterEdit))
-  await db.answers.bulkPut(plan('answers', answers, localAnswers, laterEdit))
-  // A prayed record never changes once made.
-  await db.prayed.bulkPut(plan('prayed', prayed, localPrayed, () => null))
-  return summary
-}
-
-async function replaceWith(records: JournalRecords, settings: PortableSettings): Promise<ImportSummary> {
-  await Promise.all([db.briefings.clear(), db.entries.clear(), db.answers.clear(), db.prayed.clear()])
-  await db.briefings.bulkAdd(records.briefings)
-  await db.entries.bulkAdd(records.entries)
-  await db.answers.bulkAdd(records.answers)
-  await db.prayed.bulkAdd(records.prayed)
-  if (settings.backupReminderDays !== undefined) {
-    await db.settings.put({ key: 'backupReminderDays', value: settings.backupReminderDays })
-  }
-  return { added: countRecords(records), updated: emptyCounts(), unchanged: 0 }
-}
-
-/** Whether any journal entry or answered note was written or edited after `iso`; '' asks whether there is any at all. */
-export async function writingChangedSince(iso: string): Promise<boolean> {
-  const after = (time: string) => !iso || time > iso
-  const [entry, answer] = await Promise.all([
-    db.entries.filter(e => after(e.editedAt)).first(),
-    db.answers.filter(a => after(a.editedAt) || after(a.answeredAt)).first(),
-  ])
-  return Boolean(entry || answer)
-}
-
-export type ImportMode = 'merge' | 'replace'
-
 /**
- * Brings checked records onto this device in ONE transaction: all of them or nothing.
- * merge: adds what is missing and keeps the later edit of a record on both sides; local settings stay.
- * replace: this device's briefings and journal become these (drafts and device facts stay).
+ * Whether any journal entry or answered note was written or edited after `iso`; '' asks whether
+ * there is any at all. Through the editedAt indexes (v3): one key each, however long the journal.
+ * (editedAt is set when a record is written and on every edit, so it is never before its creation.)
  */
-export async function importRecords(records: JournalRecords, settings: PortableSettings, mode: ImportMode): Promise<ImportSummary> {
-  return db.transaction('rw', journalTables(), () => (mode === 'replace' ? replaceWith(records, settings) : mergeInto(records)))
+export async function writingChangedSince(iso: string): Promise<boolean> {
+  const since = (table: typeof db.entries | typeof db.answers) => (iso ? table.where('editedAt').above(iso) : table.toCollection()).limit(1).primaryKeys()
+  const [entries, answers] = await Promise.all([since(db.entries), since(db.answers)])
+  return entries.length + answers.length > 0
 }

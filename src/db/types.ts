@@ -112,11 +112,6 @@ export interface SearchRecent {
   changedAt: string
 }
 
-/** @deprecated Kept only until backup code stops stripping it: records never carry search words. */
-export interface Searchable {
-  words?: string[]
-}
-
 export type SettingKey = keyof SettingValues
 
 export interface Setting<K extends SettingKey = SettingKey> {

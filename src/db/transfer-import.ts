@@ -1,0 +1,77 @@
+import Dexie from 'dexie'
+import { db } from './index'
+import { laterEdit, mergeBriefing } from './merge'
+import {
+  emptyCounts,
+  type ImportMode, type ImportSummary, type JournalRecords, type JournalTable, type PortableSettings, type RecordBatch,
+} from './transfer'
+
+/**
+ * Brings checked records onto this device in ONE transaction: all of them or nothing.
+ *
+ * The records arrive in batches from `next`, which reads them from the file while the
+ * transaction waits (Dexie.waitFor keeps an IndexedDB transaction open across work that is not
+ * IndexedDB's, such as reading a file or decompressing it). So a 300 MB backup never has to be in
+ * memory at once, and still either all of it lands or nothing does: a refusal, a full disk or a
+ * closed tab before the end aborts the transaction, and IndexedDB leaves the old journal exactly
+ * as it was. Everything is checked before the first batch is written (see backup/restore.ts).
+ *
+ * merge: adds what is missing and keeps the later edit of a record on both sides; local settings stay.
+ * replace: this device's briefings and journal become these (drafts and device facts stay).
+ * Writes go through bulkAdd/bulkPut, so the search-words middleware indexes every record.
+ */
+export async function importBatches(
+  next: () => Promise<RecordBatch | null>,
+  settings: PortableSettings,
+  mode: ImportMode,
+): Promise<ImportSummary> {
+  const tables = [db.briefings, db.entries, db.answers, db.prayed, db.settings]
+  return db.transaction('rw', tables, async () => {
+    const summary: ImportSummary = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 }
+    if (mode === 'replace') await Promise.all([db.briefings.clear(), db.entries.clear(), db.answers.clear(), db.prayed.clear()])
+    for (;;) {
+      // Read outside the transaction's zone; each batch takes far less than this, even on a slow phone.
+      const batch = await Dexie.waitFor(Dexie.ignoreTransaction(next), 5 * 60_000)
+      if (!batch) break
+      if (mode === 'replace') await addBatch(batch, summary)
+      else await mergeBatch(batch, summary)
+    }
+    if (mode === 'replace' && settings.backupReminderDays !== undefined) {
+      await db.settings.put({ key: 'backupReminderDays', value: settings.backupReminderDays })
+    }
+    return summary
+  })
+}
+
+async function addBatch({ table, rows }: RecordBatch, summary: ImportSummary) {
+  await (db.table(table) as Dexie.Table<unknown, string>).bulkAdd(rows)
+  summary.added[table] += rows.length
+}
+
+/** The rule for a record that is on both sides; null leaves this device's copy as it is. */
+const MERGE: { [T in JournalTable]: (local: JournalRecords[T][number], incoming: JournalRecords[T][number]) => JournalRecords[T][number] | null } = {
+  briefings: mergeBriefing,
+  entries: laterEdit,
+  answers: laterEdit,
+  // A prayed record never changes once made.
+  prayed: () => null,
+}
+
+async function mergeBatch(batch: RecordBatch, summary: ImportSummary) {
+  const table = db.table(batch.table) as Dexie.Table<object, string>
+  const keyPath = table.schema.primKey.keyPath as string
+  const rows = batch.rows as unknown as Record<string, unknown>[]
+  const local = await table.bulkGet(rows.map(row => row[keyPath] as string))
+  const merge = MERGE[batch.table] as (local: object, incoming: object) => object | null
+  const writes: object[] = []
+  rows.forEach((row, i) => {
+    const existing = local[i]
+    const merged = existing === undefined ? row : merge(existing, row)
+    if (merged === null) summary.unchanged++
+    else {
+      summary[existing === undefined ? 'added' : 'updated'][batch.table]++
+      writes.push(merged)
+    }
+  })
+  await table.bulkPut(writes)
+}
