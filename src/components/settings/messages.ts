@@ -1,4 +1,5 @@
 import type { ImportMode, ImportSummary } from '~/backup/import'
+import type { BackupPhase, BackupProgress } from '~/backup/progress'
 import { readErrorMessage, shortReason, storageErrorKind, UserFacingError } from '~/db/errors'
 import type { RecordCounts } from '~/db/transfer'
 import { plural } from '~/utils/words'
@@ -44,4 +45,18 @@ export function restoreErrorMessage(error: unknown): string {
   if (kind === 'quota') return 'Your device is out of storage space, so the backup was not restored. Nothing was changed.'
   if (kind === 'other') return `Selah could not restore this backup: ${shortReason(error)}. Nothing was changed.`
   return readErrorMessage(error)
+}
+
+/** The label of the progress bar, by what is happening. */
+export const PHASE_LABELS: Record<BackupPhase, string> = {
+  exporting: 'Preparing the backup',
+  checking: 'Checking the backup',
+  restoring: 'Restoring',
+}
+
+const number = new Intl.NumberFormat('en-GB')
+
+/** "12,000 of 100,000 records" */
+export function describeProgress({ done, total }: BackupProgress): string {
+  return `${number.format(done)} of ${number.format(total)} ${total === 1 ? 'record' : 'records'}`
 }
