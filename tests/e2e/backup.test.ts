@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { heading, launchApp, openControlled, openUkraine, pointer, writeEntryAndAnswer, type App } from './support'
@@ -19,7 +20,48 @@ async function download(page: Page, name: string, dir: string) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
   const path = join(dir, file.suggestedFilename())
   await file.saveAs(path)
-  return { name: file.suggestedFilename(), path, text: await readFile(path, 'utf8') }
+  const bytes = await readFile(path)
+  return { name: file.suggestedFilename(), path, bytes, text: bytes.toString('utf8') }
+}
+
+/** The words of each journal entry on the Journal's timeline (answered notes and prayers are items too). */
+function written(page: Page) {
+  return page.getByRole('main').locator('[data-timeline-item][data-kind="written"] .text')
+}
+
+/** How many rows a store of the app's IndexedDB holds, read directly so the UI cannot hide any. */
+function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(store => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('selah')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const request = open.result.transaction(store).objectStore(store).count()
+      request.onsuccess = () => {
+        open.result.close()
+        resolve(request.result)
+      }
+      request.onerror = () => reject(request.error)
+    }
+  }), store)
+}
+
+const briefingId = '2020-01-01-a-long-journal'
+const briefing = {
+  id: briefingId, title: 'A long journal', date: '2020-01-01', paragraphs: ['Years of prayer.'],
+  pointers: [{ id: `${briefingId}-p1`, label: 'Pray', text: 'for the families.', scripture: null }], prayer: null,
+  source: 'pasted', hash: 'h', addedAt: '2020-01-01T08:00:00.000Z', updatedAt: '2020-01-01T08:00:00.000Z', openedAt: null, sortDate: '2020-01-01',
+}
+
+/** `count` journal entries of `chars` characters each, written on days one after another. */
+function longEntries(count: number, chars: number) {
+  const words = 'Lord, hear our prayer for the families tonight, and for all who wait on you. '
+  return Array.from({ length: count }, (_, i) => {
+    const at = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString()
+    return {
+      briefingId, pointerId: `${briefingId}-p1`, briefingTitle: briefing.title, pointerLabel: 'Pray', pointerText: 'for the families.',
+      scriptureReference: null, id: `entry-${i}`, text: `${i}. ${words.repeat(Math.ceil(chars / words.length))}`, createdAt: at, editedAt: at,
+    }
+  })
 }
 
 describe('backup and restore', () => {
@@ -49,9 +91,9 @@ describe('backup and restore', () => {
     await page.getByLabel('Passphrase (optional)').fill(passphrase)
     await page.getByLabel('Confirm passphrase').fill(passphrase)
     const backup = await download(page, 'Download backup', dir)
-    expect(backup.name).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}-encrypted\.json$/)
+    expect(backup.name).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}-encrypted\.selah$/)
     expect(backup.text).not.toContain('Kyiv')
-    expect(JSON.parse(backup.text)).toMatchObject({ app: 'selah', kind: 'encrypted-backup' })
+    expect(JSON.parse(backup.text.slice(0, backup.text.indexOf('\n')))).toMatchObject({ app: 'selah', kind: 'encrypted-backup', formatVersion: 2 })
     await page.getByRole('status').filter({ hasText: `Saved ${backup.name} with 1 journal entry, 1 answered prayer, 1 prayed record and 1 briefing.` }).waitFor()
     await page.getByText(/Last backup:/).waitFor()
 
@@ -80,7 +122,7 @@ describe('backup and restore', () => {
     expect(await fresh.getByRole('alert').count()).toBe(0)
 
     await go(fresh, 'Journal', 'Journal')
-    expect(await fresh.getByRole('main').locator('.text').innerText()).toBe(entry)
+    expect(await written(fresh).innerText()).toBe(entry)
     await go(fresh, 'Answered', 'Answered prayers')
     await fresh.getByRole('main').getByText(answer).waitFor()
     await go(fresh, 'Briefings', 'Briefings')
@@ -95,19 +137,88 @@ describe('backup and restore', () => {
     await writeEntryAndAnswer(page, 1, { entry, answer })
     await go(page, 'Settings', 'Settings')
     const backup = await download(page, 'Download backup', dir)
-    expect(backup.name).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}\.json$/)
+    expect(backup.name).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}\.selah$/)
+    // gzip: a compressed file, not one giant string.
+    expect([...backup.bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b])
 
-    // The same backup cut off part way, as an interrupted copy would leave it.
-    const cut = backup.text.slice(0, Math.floor(backup.text.length * 0.6))
-    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'selah-backup-cut.json', mimeType: 'application/json', buffer: Buffer.from(cut) })
+    // The same backup cut off part way, as an interrupted copy would leave it: its header is
+    // whole, so only reading all of it, on restoring, finds the end missing.
+    const cut = backup.bytes.subarray(0, Math.floor(backup.bytes.length * 0.6))
+    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'selah-backup-cut.selah', mimeType: 'application/gzip', buffer: cut })
+    await page.getByRole('radio', { name: 'Replace everything on this device' }).check()
+    await page.getByRole('button', { name: 'Restore backup' }).click()
+    await page.getByRole('button', { name: 'Replace everything' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
     expect(await alert.innerText()).toBe('This backup file is incomplete: it seems to have been cut off while it was saved or copied. Nothing was changed.')
-    expect(await page.getByRole('button', { name: 'Restore backup' }).count()).toBe(0)
 
     await go(page, 'Journal', 'Journal')
-    const texts = page.getByRole('main').locator('.text')
-    await texts.first().waitFor()
-    expect(await texts.allInnerTexts()).toEqual([entry])
+    await written(page).first().waitFor()
+    expect(await written(page).allInnerTexts()).toEqual([entry])
+  })
+
+  it('restores an old backup file over 50 MB, then backs that journal up and restores it in a fresh profile', { timeout: 180_000 }, async () => {
+    // As the old app wrote it for a long-kept journal: one JSON document, larger than the old limit.
+    const entries = longEntries(300, 180_000)
+    const old = JSON.stringify({
+      app: 'selah', kind: 'backup', formatVersion: 1, exportedAt: '2025-11-22T10:00:00.000Z', schemaVersion: 2,
+      data: { briefings: [briefing], entries, answers: [], prayed: [], settings: {} },
+    }, null, 2)
+    expect(old.length).toBeGreaterThan(50 * 1024 * 1024)
+    const oldPath = join(dir, 'selah-backup-2025-11-22.json')
+    await writeFile(oldPath, old)
+
+    const { page } = await launch()
+    await page.goto('/settings')
+    await page.getByLabel('Choose a backup file').setInputFiles(oldPath)
+    await page.getByText(/^Backup made on .+ with 300 journal entries/).waitFor({ timeout: 60_000 })
+    await page.getByRole('button', { name: 'Restore backup' }).click()
+    await page.getByRole('status').filter({ hasText: /^Restored\. Added 300 journal entries and 1 briefing\./ }).waitFor({ timeout: 120_000 })
+    expect(await countRows(page, 'entries')).toBe(300)
+
+    const backup = await download(page, 'Download backup', dir)
+    expect(backup.bytes.length).toBeLessThan(old.length / 10)
+    const { page: fresh } = await launch()
+    await fresh.goto('/settings')
+    await fresh.getByLabel('Choose a backup file').setInputFiles(backup.path)
+    await fresh.getByText(/with 300 journal entries/).waitFor()
+    await fresh.getByRole('button', { name: 'Restore backup' }).click()
+    await fresh.getByRole('status').filter({ hasText: /^Restored\. Added 300 journal entries and 1 briefing\./ }).waitFor({ timeout: 120_000 })
+    expect(await countRows(fresh, 'entries')).toBe(300)
+  })
+
+  it('shows its progress, and a tab closed in the middle of a restore leaves the old journal whole', { timeout: 180_000 }, async () => {
+    const entries = longEntries(30_000, 200)
+    const lines = [
+      { app: 'selah', kind: 'backup', formatVersion: 2, exportedAt: '2025-11-22T10:00:00.000Z', schemaVersion: 3, counts: { briefings: 1, entries: entries.length, answers: 0, prayed: 0 }, settings: {} },
+      { table: 'briefings', record: briefing },
+      ...entries.map(record => ({ table: 'entries', record })),
+    ]
+    const path = join(dir, 'selah-backup-2025-11-22.selah')
+    await writeFile(path, gzipSync(lines.map(line => `${JSON.stringify(line)}\n`).join('')))
+
+    const { context, page } = await launch()
+    await openControlled(page)
+    await openUkraine(page)
+    await writeEntryAndAnswer(page, 1, { entry, answer })
+    await go(page, 'Settings', 'Settings')
+    await page.getByLabel('Choose a backup file').setInputFiles(path)
+    await page.getByRole('radio', { name: 'Replace everything on this device' }).check()
+    await page.getByRole('button', { name: 'Restore backup' }).click()
+    await page.getByRole('button', { name: 'Replace everything' }).click()
+    // Checked first, then written, with a labelled bar for each; the page keeps answering meanwhile.
+    const bar = (name: string) => page.getByRole('progressbar', { name })
+    await bar('Checking the backup').or(bar('Restoring')).first().waitFor()
+    await bar('Restoring').waitFor({ timeout: 60_000 })
+    expect(await page.evaluate(() => new Promise<number>(resolve => setTimeout(() => resolve(1), 0)))).toBe(1)
+    await page.close()
+
+    const again = await context.newPage()
+    await again.goto('/journal')
+    await heading(again, 'Journal')
+    expect(await countRows(again, 'entries')).toBe(1)
+    await written(again).first().waitFor()
+    expect(await written(again).allInnerTexts()).toEqual([entry])
+    expect(await countRows(again, 'answers')).toBe(1)
   })
 })

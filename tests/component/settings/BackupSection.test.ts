@@ -1,8 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { exportBackup } from '~/backup/export'
-import { readBackup } from '~/backup/import'
+import { restoreBackupFile } from '~/backup/restore'
 import BackupSection from '~/components/settings/BackupSection.vue'
+import { db } from '~/db'
 import { getSetting } from '~/db/settings'
 import { button, field, until, useComponentTestSetup } from '../helpers'
 import { seedWriting, useDownloads } from './support'
@@ -16,6 +17,12 @@ vi.mock('~/backup/export', async (importOriginal) => {
 useComponentTestSetup()
 const downloads = useDownloads()
 beforeEach(() => { vi.mocked(exportBackup).mockClear() })
+
+/** Restores a downloaded file onto an empty journal, as the new device would. */
+async function restoredFrom(file: Blob, passphrase?: string) {
+  await Promise.all([db.briefings.clear(), db.entries.clear(), db.answers.clear(), db.prayed.clear()])
+  return restoreBackupFile(file, { mode: 'merge', passphrase })
+}
 
 async function mountSection() {
   const wrapper = mount(BackupSection, { attachTo: document.body })
@@ -34,12 +41,12 @@ describe('BackupSection', () => {
     await button(wrapper, 'Download backup').trigger('submit')
     await until(() => expect(downloads).toHaveLength(1))
     const [file] = downloads
-    expect(file!.fileName).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}\.json$/)
-    expect(file!.type).toMatch(/^application\/json/)
-    const backup = await readBackup(file!.text)
-    expect(backup.data.entries).toEqual([entry])
-    expect(backup.data.answers).toEqual([answer])
-    expect(backup.data.prayed).toHaveLength(1)
+    expect(file!.fileName).toMatch(/^selah-backup-\d{4}-\d{2}-\d{2}\.selah$/)
+    expect(file!.type).toBe('application/gzip')
+    await restoredFrom(file!.file)
+    expect(await db.entries.toArray()).toEqual([entry])
+    expect(await db.answers.toArray()).toEqual([answer])
+    expect(await db.prayed.count()).toBe(1)
 
     const status = wrapper.get('[role="status"]')
     expect(status.text()).toBe(`Saved ${file!.fileName} with 1 journal entry, 1 answered prayer, 1 prayed record and 1 briefing. Keep it somewhere other than this device.`)
@@ -76,11 +83,35 @@ describe('BackupSection', () => {
     await field(wrapper, 'Confirm passphrase').setValue('mustard seed')
     await button(wrapper, 'Download backup').trigger('submit')
     await until(() => expect(downloads).toHaveLength(1))
-    expect(downloads[0]!.fileName).toMatch(/-encrypted\.json$/)
+    expect(downloads[0]!.fileName).toMatch(/-encrypted\.selah$/)
     expect(downloads[0]!.text).not.toContain(entry.text.slice(0, 8))
-    await expect(readBackup(downloads[0]!.text)).rejects.toMatchObject({ code: 'needs-passphrase' })
-    expect((await readBackup(downloads[0]!.text, 'mustard seed')).data.entries).toEqual([entry])
+    await expect(restoredFrom(downloads[0]!.file)).rejects.toMatchObject({ code: 'needs-passphrase' })
+    await restoredFrom(downloads[0]!.file, 'mustard seed')
+    expect(await db.entries.toArray()).toEqual([entry])
   }, 20_000)
+
+  it('shows its progress in a labelled progress bar while it works', async () => {
+    await seedWriting()
+    const wrapper = await mountSection()
+    let resolve!: () => void
+    const held = new Promise<void>((done) => { resolve = done })
+    vi.mocked(exportBackup).mockImplementationOnce(async (options) => {
+      options?.onProgress?.({ phase: 'exporting', done: 2000, total: 5000 })
+      await held
+      return { fileName: 'selah-backup-2026-11-26.selah', file: new Blob(['x']), counts: { briefings: 1, entries: 1, answers: 0, prayed: 0 } }
+    })
+    await button(wrapper, 'Download backup').trigger('submit')
+    await until(() => expect(wrapper.find('progress').exists()).toBe(true))
+    const bar = wrapper.get('progress')
+    expect(wrapper.get(`label[for="${bar.attributes('id')}"]`).text()).toBe('Preparing the backup')
+    expect((bar.element as HTMLProgressElement).value).toBe(2000)
+    expect((bar.element as HTMLProgressElement).max).toBe(5000)
+    expect(wrapper.text()).toContain('2,000 of 5,000 records')
+    expect(button(wrapper, 'Download backup').attributes('disabled')).toBeDefined()
+    resolve()
+    await until(() => expect(wrapper.find('progress').exists()).toBe(false))
+    await until(() => expect(downloads).toHaveLength(1))
+  })
 
   it('stores the reminder chosen, and Never stops the nudge', async () => {
     await seedWriting()

@@ -5,10 +5,10 @@ import { recordPrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
 import { makeBriefing, seedBriefing } from '../helpers'
 
-export interface Download { fileName: string, type: string, text: string }
+export interface Download { fileName: string, type: string, file: Blob, text: string }
 
 /**
- * Catches the files downloadText() hands the browser: the object URL's Blob and the <a download>
+ * Catches the files the Settings sections hand the browser: the object URL's Blob and the <a download>
  * name, instead of a navigation happy-dom cannot do. The e2e tests download for real.
  */
 export function useDownloads(): Download[] {
@@ -24,7 +24,7 @@ export function useDownloads(): Download[] {
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       const blob = blobs.get(this.href)!
-      void blob.text().then(text => downloads.push({ fileName: this.download, type: blob.type, text }))
+      void blob.text().then(text => downloads.push({ fileName: this.download, type: blob.type, file: blob, text }))
     })
   })
   afterEach(() => { vi.restoreAllMocks() })

@@ -106,7 +106,8 @@ describe('replace', () => {
     expect(after.answers).toEqual(theirs.answers)
     expect(after.prayed).toEqual(theirs.prayed)
     expect(after.drafts).toEqual(before.drafts)
-    expect(after.settings).toEqual([
+    // (The search index's own state, marked for a rebuild after so many writes, is its own business.)
+    expect(after.settings!.filter(row => (row as { key: string }).key !== 'searchIndex')).toEqual([
       { key: 'backupReminderDays', value: 0 },
       { key: 'persistence', value: { askedAt: '2025-09-06T09:11:00.000Z', granted: true } },
     ])

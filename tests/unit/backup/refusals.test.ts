@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { encryptBackup } from '~/backup/crypto'
 import { importBackup, inspectBackup, readBackup, restoreBackup } from '~/backup/import'
 import { BackupError, type BackupErrorCode } from '~/backup/errors'
-import { MAX_BACKUP_BYTES, type BackupFile } from '~/backup/format'
+import { MAX_V1_BACKUP_BYTES, type BackupFile } from '~/backup/format'
 import { useFreshDatabase } from '../db/helpers'
 import { backupText, sampleData, sudan } from './fixtures'
 import { MODES, refusedInBothModes, reseed, seededSnapshot, snapshotAll, type Snapshot } from './refused-restore'
@@ -46,7 +46,8 @@ async function refusal(text: string, passphrase?: string): Promise<BackupError> 
 const cases: [string, () => string, BackupErrorCode, string][] = [
   ['an empty file', () => '', 'empty', 'This file is empty, so there is nothing to restore. Nothing was changed.'],
   ['a file of blank lines', () => '\n  \n\t', 'empty', 'This file is empty, so there is nothing to restore. Nothing was changed.'],
-  ['a file over 50 MB', () => ' '.repeat(MAX_BACKUP_BYTES + 1), 'too-large', 'This file is too large to be a Selah backup (over 50 MB). Nothing was changed.'],
+  // Read as one text: files that large are refused by the file's size before (refusals-v2.test.ts).
+  ['a text over 400 MB', () => ' '.repeat(MAX_V1_BACKUP_BYTES + 1), 'too-large', 'This backup file is too large to restore: backups made by older versions of Selah can be restored up to 400 MB. Nothing was changed.'],
   ['plain text', () => 'Dear diary', 'not-json', 'This file is not a Selah backup: it is not in the backup format. Nothing was changed.'],
   ['a web page', () => '<!doctype html><html></html>', 'not-json', 'This file is not a Selah backup: it is not in the backup format. Nothing was changed.'],
   ['broken JSON that is not cut off', () => '{"app": "selah", oops}', 'not-json', 'This file is not a Selah backup: it is not in the backup format. Nothing was changed.'],
@@ -56,7 +57,7 @@ const cases: [string, () => string, BackupErrorCode, string][] = [
   ['a JSON list', () => '[1, 2, 3]', 'other-app', 'This file is not a Selah backup. Nothing was changed.'],
   ['the Selah feed', () => '{"format": "selah-feed", "version": 1, "briefings": []}', 'other-app', 'This file is not a Selah backup. Nothing was changed.'],
   ['another Selah file', () => '{"app": "selah", "kind": "settings"}', 'other-app', 'This is a Selah file, but not a backup. Nothing was changed.'],
-  ['a newer backup format', () => backupText(otherData(), { formatVersion: 2, data: 'whatever it became' }), 'newer-version', 'This backup was made by a newer version of Selah. Update Selah (reload the page) and try again. Nothing was changed.'],
+  ['a newer backup format', () => backupText(otherData(), { formatVersion: 3, data: 'whatever it became' }), 'newer-version', 'This backup was made by a newer version of Selah. Update Selah (reload the page) and try again. Nothing was changed.'],
   ['a newer database', () => backupText(otherData(), { schemaVersion: 99 }), 'newer-version', 'This backup was made by a newer version of Selah. Update Selah (reload the page) and try again. Nothing was changed.'],
   ['an entry without words', () => withEntries(entries => { entries[2]!.text = '  \n ' }), 'invalid', 'This backup file is damaged: journal entry 3 has no text. Nothing was changed.'],
   ['an entry with its text missing', () => withEntries(entries => { delete entries[1]!.text }), 'invalid', 'This backup file is damaged: journal entry 2 has no text. Nothing was changed.'],

@@ -2,11 +2,16 @@ import type { DBCore, Middleware } from 'dexie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '~/db'
 import { getSetting } from '~/db/settings'
-import { createBackup, exportBackup } from '~/backup/export'
-import { importBackup, inspectBackup, readBackup } from '~/backup/import'
+import { encryptBackup } from '~/backup/crypto'
+import { exportBackup } from '~/backup/export'
+import { importBackup, readBackup } from '~/backup/import'
 import { BackupError } from '~/backup/errors'
+import type { BackupProgress } from '~/backup/progress'
+import { inspectBackupFile, restoreBackupFile } from '~/backup/restore'
+import { LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { useFreshDatabase } from '../db/helpers'
-import { dumpDatabase, fillDatabase, sampleData } from './fixtures'
+import { backupText, dumpDatabase, fillDatabase, sampleData } from './fixtures'
+import { linesOf } from './v2-fixtures'
 
 // 600,000 PBKDF2 rounds per key: on a busy machine that must not hit the default 5 s limit.
 const SLOW = { timeout: 60_000 }
@@ -36,37 +41,57 @@ async function journalTables() {
   }))
 }
 
-describe('createBackup', () => {
-  it('holds every journal record and the reminder, but no drafts or device facts', async () => {
+describe('the backup file (format version 2)', () => {
+  it('is gzipped JSON lines: a header, then every journal record tagged with its table, and no drafts, device facts or search words', async () => {
     const data = await fillDatabase()
-    const file = await createBackup()
-    expect(file).toEqual({
-      app: 'selah', kind: 'backup', formatVersion: 1, exportedAt: NOW, schemaVersion: 2,
-      data: { ...data, settings: { backupReminderDays: 7 } },
+    const { file, fileName, counts } = await exportBackup()
+    expect(fileName).toBe('selah-backup-2026-11-26.selah')
+    expect(counts).toEqual({ briefings: 3, entries: 4, answers: 2, prayed: 3 })
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b])
+    const lines = await linesOf(file)
+    expect(lines.pop()).toBe('')
+    expect(JSON.parse(lines[0]!)).toEqual({
+      app: 'selah', kind: 'backup', formatVersion: 2, exportedAt: NOW, schemaVersion: LATEST_SCHEMA_VERSION,
+      counts, settings: { backupReminderDays: 7 },
     })
-    const text = JSON.stringify(file)
-    expect(text).not.toContain('half a thought')
-    expect(text).not.toContain('persistence')
-    expect(text).not.toContain('lastBackupAt')
+    const records = lines.slice(1).map(line => JSON.parse(line) as { table: string, record: unknown })
+    expect(records).toEqual([
+      ...data.briefings.map(record => ({ table: 'briefings', record })),
+      ...[...data.entries].sort((a, b) => a.id.localeCompare(b.id)).map(record => ({ table: 'entries', record })),
+      ...[...data.answers].sort((a, b) => a.pointerId.localeCompare(b.pointerId)).map(record => ({ table: 'answers', record })),
+      ...data.prayed.map(record => ({ table: 'prayed', record })),
+    ].sort((a, b) => ['briefings', 'entries', 'answers', 'prayed'].indexOf(a.table) - ['briefings', 'entries', 'answers', 'prayed'].indexOf(b.table)))
+    // The database keeps search words on every record; the file holds none.
+    const text = lines.join('\n')
+    for (const absent of ['"words"', 'half a thought', 'persistence', 'lastBackupAt']) expect(text).not.toContain(absent)
   })
 
   it('leaves the reminder out when this device never chose one', async () => {
-    expect((await createBackup()).data.settings).toEqual({})
+    const lines = await linesOf((await exportBackup()).file)
+    expect(JSON.parse(lines[0]!).settings).toEqual({})
+  })
+
+  it('reports its progress in records, ending with all of them', async () => {
+    await fillDatabase()
+    const seen: BackupProgress[] = []
+    await exportBackup({ onProgress: progress => seen.push(progress) })
+    expect(seen[0]).toEqual({ phase: 'exporting', done: 0, total: 12 })
+    expect(seen.at(-1)).toEqual({ phase: 'exporting', done: 12, total: 12 })
+    expect(seen.map(progress => progress.done)).toEqual([...seen.map(progress => progress.done)].sort((a, b) => a - b))
   })
 })
 
-describe('export, wipe, import', SLOW, () => {
+describe('export, wipe, restore', SLOW, () => {
   for (const mode of ['merge', 'replace'] as const) {
     it(`brings back every record field by field (${mode})`, async () => {
       await fillDatabase()
       const before = await journalTables()
-      const { text, counts, fileName } = await exportBackup({})
-      expect(fileName).toBe('selah-backup-2026-11-26.json')
-      expect(counts).toEqual({ briefings: 3, entries: 4, answers: 2, prayed: 3 })
+      const { file, counts } = await exportBackup({})
 
       await wipe()
-      const file = await readBackup(text)
-      const summary = await importBackup(file, mode)
+      const seen: BackupProgress[] = []
+      const summary = await restoreBackupFile(file, { mode, onProgress: progress => seen.push(progress) })
 
       expect(summary).toEqual({ added: counts, updated: { briefings: 0, entries: 0, answers: 0, prayed: 0 }, unchanged: 0 })
       const after = await journalTables()
@@ -79,6 +104,9 @@ describe('export, wipe, import', SLOW, () => {
         })
       }
       expect(await db.drafts.count()).toBe(0)
+      // Checked in full first, then written: both phases count to the end.
+      expect(seen.filter(progress => progress.phase === 'checking').at(-1)).toEqual({ phase: 'checking', done: 12, total: 12 })
+      expect(seen.at(-1)).toEqual({ phase: 'restoring', done: 12, total: 12 })
     })
   }
 
@@ -89,16 +117,10 @@ describe('export, wipe, import', SLOW, () => {
     expect(await getSetting('lastBackupAt')).toBe(NOW)
   })
 
-  it('inspectBackup summarises a plain backup from its text alone, before anything is restored', async () => {
+  it('inspectBackupFile summarises a backup from its header alone, before anything is restored', async () => {
     await fillDatabase()
-    const { text } = await exportBackup({})
-    // Synchronous: it cannot read or write the database, so the summary comes from the file alone.
-    const inspected = inspectBackup(text)
-    expect(inspected).not.toBeInstanceOf(Promise)
-    expect(inspected.encrypted).toBe(false)
-    expect(inspected.exportedAt).toBe(NOW)
-    expect(inspected.counts).toEqual({ briefings: 3, entries: 4, answers: 2, prayed: 3 })
-    expect(inspected.file?.data.entries[0]?.text).toBe(sampleData().entries[0]!.text)
+    const { file } = await exportBackup({})
+    expect(await inspectBackupFile(file)).toEqual({ encrypted: false, exportedAt: NOW, counts: { briefings: 3, entries: 4, answers: 2, prayed: 3 } })
   })
 })
 
@@ -106,31 +128,61 @@ describe('an encrypted backup', SLOW, () => {
   it('round trips with the passphrase and hides every word without it', async () => {
     await fillDatabase()
     const before = await journalTables()
-    const { text, fileName } = await exportBackup({ passphrase: 'correct horse battery staple ✝' })
-    expect(fileName).toBe('selah-backup-2026-11-26-encrypted.json')
-    for (const words of ['Kyiv', 'Lviv', 'Peace in Ukraine', 'nurses', 'mayor']) expect(text).not.toContain(words)
-    expect(inspectBackup(text)).toEqual({ encrypted: true })
+    const { file, fileName } = await exportBackup({ passphrase: 'correct horse battery staple ✝' })
+    expect(fileName).toBe('selah-backup-2026-11-26-encrypted.selah')
+    const raw = new TextDecoder().decode(await file.arrayBuffer())
+    for (const words of ['Kyiv', 'Lviv', 'Peace in Ukraine', 'nurses', 'mayor']) expect(raw).not.toContain(words)
+    expect(JSON.parse(raw.slice(0, raw.indexOf('\n')))).toMatchObject({
+      app: 'selah', kind: 'encrypted-backup', formatVersion: 2,
+      encryption: { cipher: 'AES-GCM', kdf: 'PBKDF2-SHA-256', iterations: 600_000, chunkBytes: 1024 * 1024 },
+    })
+    expect(await inspectBackupFile(file)).toEqual({ encrypted: true })
 
     await wipe()
-    await importBackup(await readBackup(text, 'correct horse battery staple ✝'), 'replace')
+    await restoreBackupFile(file, { mode: 'replace', passphrase: 'correct horse battery staple ✝' })
     expect(await journalTables()).toEqual(before)
   })
 
   it('asks for the passphrase, and refuses a wrong one without changing anything', async () => {
     await fillDatabase()
-    const { text } = await exportBackup({ passphrase: 'right one' })
+    const { file } = await exportBackup({ passphrase: 'right one' })
     const before = await dumpDatabase()
 
-    const missing = await readBackup(text).catch((error: unknown) => error)
+    const missing = await restoreBackupFile(file, { mode: 'replace' }).catch((error: unknown) => error)
     expect(missing).toBeInstanceOf(BackupError)
-    expect((missing as BackupError).code).toBe('needs-passphrase')
     expect((missing as BackupError).message).toBe('This backup is protected with a passphrase. Enter the passphrase to restore it. Nothing was changed.')
 
-    const wrong = await readBackup(text, 'wrong one').catch((error: unknown) => error)
+    const wrong = await restoreBackupFile(file, { mode: 'replace', passphrase: 'wrong one' }).catch((error: unknown) => error)
     expect(wrong).toBeInstanceOf(BackupError)
     expect((wrong as BackupError).code).toBe('wrong-passphrase')
     expect((wrong as BackupError).message).toBe('The passphrase does not open this backup. Check it and try again. Nothing was changed.')
     expect(await dumpDatabase()).toEqual(before)
+  })
+})
+
+describe('a version 1 backup, as Selah made them before', SLOW, () => {
+  it('still restores from the chosen file, plain and encrypted, exactly as it did', async () => {
+    const data = sampleData()
+    const text = backupText(data)
+    expect(await inspectBackupFile(new Blob([text]))).toMatchObject({ encrypted: false, exportedAt: '2025-11-22T10:00:00.000Z', counts: { briefings: 3, entries: 4, answers: 2, prayed: 3 } })
+    await restoreBackupFile(new Blob([text]), { mode: 'replace' })
+    expect(await journalTables()).toEqual({ briefings: data.briefings, entries: data.entries, answers: data.answers, prayed: data.prayed })
+    expect(await getSetting('backupReminderDays')).toBe(30)
+
+    await wipe()
+    const sealed = JSON.stringify(await encryptBackup(text, 'old passphrase'), null, 2)
+    expect(await inspectBackupFile(new Blob([sealed]))).toEqual({ encrypted: true })
+    const refused = await restoreBackupFile(new Blob([sealed]), { mode: 'merge', passphrase: 'new passphrase' }).catch((error: unknown) => error)
+    expect((refused as BackupError).code).toBe('wrong-passphrase')
+    expect(await db.entries.count()).toBe(0)
+    await restoreBackupFile(new Blob([sealed]), { mode: 'merge', passphrase: 'old passphrase' })
+    expect(await journalTables()).toEqual({ briefings: data.briefings, entries: data.entries, answers: data.answers, prayed: data.prayed })
+  })
+
+  it('and through the text functions of before', async () => {
+    const data = sampleData()
+    await importBackup(await readBackup(backupText(data)), 'replace')
+    expect((await journalTables()).entries).toEqual(data.entries)
   })
 })
 
@@ -162,9 +214,9 @@ describe('on a full disk', () => {
 
   it('the backup is still made, though its time cannot be recorded', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const { text, counts } = await exportBackup({})
+    const { file, counts } = await exportBackup({})
     expect(counts.entries).toBe(4)
-    expect(inspectBackup(text).counts).toEqual(counts)
+    expect((await inspectBackupFile(file)).counts).toEqual(counts)
     expect(await getSetting('lastBackupAt')).toBe('')
     expect(warn).toHaveBeenCalledOnce()
     warn.mockRestore()
