@@ -14,6 +14,7 @@ createApp(App).use(pinia).use(router).mount('#app')
 // and finish the search index of a journal written before Selah had one.
 const database = useDatabaseStore(pinia)
 void database.open().then(() => {
-  if (!database.problem) useSearchIndexStore(pinia).start()
+  // A build reads the whole journal: let the first screen have the database to itself first.
+  if (!database.problem) setTimeout(() => useSearchIndexStore(pinia).start(), 2000)
 })
 useFeedStore(pinia).start()
