@@ -16,15 +16,24 @@ const READ_PAGE = 2000
 /** After this many records written since the last build, building again is cheaper than scanning them. */
 export const REBUILD_AFTER = 2000
 
-/** FNV-1a, 32 bits: a record's timeline key as a number, four bytes in every word's list. */
+const KIND_BITS: Record<string, number> = { written: 0, prayed: 1, answered: 2 }
+
+/**
+ * A record's timeline key as a number, four bytes in every word's list: FNV-1a, with its two
+ * lowest bits replaced by the kind of record, so a search for prayers alone can skip the entries
+ * without looking them up.
+ */
 export function keyHash(key: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i)
     hash = Math.imul(hash, 0x01000193)
   }
-  return hash >>> 0
+  return ((hash & ~3) | KIND_BITS[key.slice(0, key.indexOf(':'))]!) >>> 0
 }
+
+/** The kind of record a hash stands for. */
+export const kindBits = (kind: string) => KIND_BITS[kind]!
 
 export const bucketOf = (hash: number) => hash >>> 20
 

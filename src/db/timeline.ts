@@ -1,5 +1,5 @@
 import { db } from './index'
-import { toSeconds } from './search-index'
+import { kindBits, toSeconds } from './search-index'
 import { resolve, timelineSearch, type SearchCandidates, type TimelineSearch } from './timeline-search'
 import type { AnsweredNote, JournalEntry, PrayedRecord } from './types'
 
@@ -140,7 +140,8 @@ async function readCandidates(plan: Plan, kind: TimelineKind, candidates: Search
   const prefix = `${kind}:`
   const top = Math.min(range.upper ? toSeconds(range.upper.at) : Infinity, plan.hi === '\uffff' ? Infinity : toSeconds(plan.hi))
   const bottom = Math.max(range.lower ? toSeconds(range.lower.at) : -Infinity, plan.lo ? toSeconds(plan.lo) : -Infinity)
-  const window = candidates.list.filter(c => c.seconds <= top && c.seconds >= bottom)
+  const kindOfHash = kindBits(kind)
+  const window = candidates.list.filter(c => c.seconds <= top && c.seconds >= bottom && (c.cursor ? c.cursor.key.startsWith(prefix) : (c.hash & 3) === kindOfHash))
   const table = db.table<AnyRecord, string>(SOURCES[kind].table)
   const records: AnyRecord[] = []
   const size = Number.isFinite(limit) ? limit + 8 : 400
@@ -187,7 +188,8 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
     const newest = () => table.where(source.time).between(bottom, top, true, true).reverse()
     // Most pages need no check but the range's edges: one getAll of a few extra rows is far
     // quicker than a cursor. When checks drop too many (a filter, a search), walk with a cursor.
-    const extra = Number.isFinite(limit) ? limit + 16 : Infinity
+    // A status or a common search word lets through about half: read enough for that at once.
+    const extra = Number.isFinite(limit) ? limit * (plan.answered || plan.search ? 4 : 1) + 16 : Infinity
     const quick = await newest().limit(extra).toArray()
     records = quick.length < extra || quick.filter(keep).length >= limit ? quick : await newest().filter(keep).limit(limit).toArray()
   }

@@ -226,6 +226,16 @@ describe('opening a database written by every earlier schema version', () => {
     })
   }
 
+  it('from version 3, searches through the index it stored, with nothing to build', async () => {
+    const fixture = fixtures.get(3)!
+    await writeOldDatabase(fixture)
+    await db.open()
+    expect(await searchIndexState()).toEqual({ built: true })
+    const found = await readTimeline({ query: 'kyiv', kinds: ['written'] }, { upper: null, lower: null })
+    const saysKyiv = fixture.tables.entries!.filter(entry => /kyiv|київ/i.test(`${entry.text} ${entry.pointerText} ${entry.briefingTitle}`))
+    expect(found.map(item => item.key).sort()).toEqual(saysKyiv.map(entry => `written:${entry.id}`).sort())
+  })
+
   it('the fixtures include a pasted briefing and records whose pointer was dropped', () => {
     for (const fixture of fixtures.values()) {
       const { briefings = [], entries = [], answers = [] } = fixture.tables
