@@ -6,7 +6,7 @@ import { dayKey } from '~/utils/dates'
 
 /** Items per page: the first fills a screen, the rest a few screens, each read in a few milliseconds. */
 const FIRST_PAGE = 20
-const PAGE_SIZE = 60
+const PAGE_SIZE = 150
 /** Pages this far from the screen let go of their records (they keep their shape: days and counts). */
 const KEEP_PAGES = 3
 
@@ -150,7 +150,8 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       if (i >= from - 1 && i <= to + 1 && !settling.has(page)) subscribe(page)
       else if (i < from - KEEP_PAGES || i > to + KEEP_PAGES) release(page)
     })
-    if (!state.value.done && last >= rowCount.value - 10) void loadMore()
+    // Read ahead by about a page, so a fast scroll meets rows, not a wait.
+    if (!state.value.done && last >= rowCount.value - 80) void loadMore()
   }
 
   function reset(keep?: TimelineState) {
