@@ -1,0 +1,95 @@
+/**
+ * How Selah holds up with thirty years of journal: 100,000 entries, 2,000 briefings, 50,000 prayed
+ * taps and 5,000 answered notes, seeded into a fresh Chromium profile, then every view timed
+ * (median of --runs) beside the same query on raw IndexedDB. Prints a table; writes a JSON summary.
+ *
+ * Usage: npm run bench:scale [-- --entries 5000 --briefings 200 --runs 2] (--help lists options)
+ * The npm script holds /tmp/selah-browser.lock (flock) for the whole run: other agents' browser
+ * tests take the same lock, so the figures are not shared with another Chromium. Run directly
+ * (npx tsx src/cli/bench-scale.ts), it takes no lock: wrap it in flock yourself.
+ */
+import { existsSync } from 'node:fs'
+import { measureBackup } from './bench-scale/backup'
+import { launch, type Browser } from './bench-scale/browser'
+import { measureIndexBuild } from './bench-scale/index-build'
+import { measureAddEntry, measureScroll, measureSearch } from './bench-scale/interactions'
+import type { Bench } from './bench-scale/measure'
+import { parseOptions, type Group, type Options } from './bench-scale/options'
+import { planJournal } from './bench-scale/plan'
+import { humanReport, machineReport, writeJson } from './bench-scale/report'
+import { seedJournal } from './bench-scale/seed'
+import { build, root, serve, type Server } from './bench-scale/server'
+import { createCorpus } from './bench-scale/text'
+import { measureColdStart, measureFilters, measureViews, type Subjects } from './bench-scale/views'
+
+async function main(options: Options) {
+  // With --json - the JSON alone goes to stdout, so it can be piped; people read stderr.
+  const log = options.json === '-' ? (line: string) => console.error(line) : (line: string) => console.log(line)
+  const dist = options.dist ?? `${root}node_modules/.cache/bench-scale/dist`
+  if (options.build) {
+    log(`Building the app into ${dist}…`)
+    await build(dist)
+  }
+  else if (!existsSync(`${dist}/index.html`)) throw new Error(`--no-build: there is no build in ${dist}. Run once without --no-build.`)
+
+  let server: Server | null = null
+  let browser: Browser | null = null
+  try {
+    server = await serve(dist)
+    browser = await launch(server.origin)
+    const bench: Bench = { browser, options, metrics: [], log }
+    const plan = planJournal(options)
+    log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `
+      + `${plan.prayed.toLocaleString('en')} prayed taps and ${plan.answers.toLocaleString('en')} answered notes over ${plan.years} years…`)
+    const seeded = await seedJournal(bench, plan)
+    log(`Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring (${options.runs} runs each)…`)
+    await measureIndexBuild(bench, plan.entries + plan.prayed + plan.answers)
+
+    const year = new Date(plan.startMs + plan.spanMs).getFullYear() - Math.ceil(plan.years / 3)
+    const subjects: Subjects = {
+      ...seeded.newest,
+      newestBriefingId: plan.briefings.at(-1)!.id,
+      year,
+      years: plan.years,
+      planted: createCorpus(plan.seed).PLANTED,
+      startedAt: new Date(plan.startMs).toISOString(),
+    }
+    const groups: [Group, () => Promise<void>][] = [
+      ['cold', () => measureColdStart(bench)],
+      ['views', () => measureViews(bench, subjects)],
+      ['filters', () => measureFilters(bench, subjects)],
+      ['search', () => measureSearch(bench, subjects)],
+      ['scroll', () => measureScroll(bench, subjects)],
+      ['add', () => measureAddEntry(bench, subjects)],
+      // Last: a restore replaces the journal.
+      ['backup', () => measureBackup(bench)],
+    ]
+    for (const [group, measure] of groups) if (options.only.includes(group)) await measure()
+
+    log(`\n${humanReport(bench.metrics)}`)
+    const summary = machineReport(bench.metrics, {
+      options,
+      chromium: browser.context.browser()?.version() ?? 'unknown',
+      seeded: { entries: plan.entries, briefings: plan.briefings.length, prayed: plan.prayed, answers: plan.answers, ms: seeded.ms },
+    })
+    writeJson(summary, options.json)
+    if (options.json !== '-') log(`\nJSON summary: ${options.json}`)
+  }
+  finally {
+    await browser?.close()
+    server?.stop()
+  }
+}
+
+let options: Options
+try {
+  options = parseOptions(process.argv.slice(2))
+}
+catch (error) {
+  console.error((error as Error).message)
+  process.exit(2)
+}
+main(options).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,129 @@
+/**
+ * Timers that run inside the page (each function is self-contained: it is sent as source). A
+ * figure ends when a MutationObserver sees the element it waits for enter the DOM, so no polling
+ * interval and no round trip to Node is in it. Each resolves with null on its own timeout.
+ */
+
+declare global {
+  interface Window {
+    __benchSeen?: Record<string, number>
+  }
+}
+
+/** Init script: records when each selector first matches, in ms since the navigation started. */
+export function watchFirstSeen(selectors: string[]) {
+  const seen: Record<string, number> = {}
+  window.__benchSeen = seen
+  const observer = new MutationObserver(() => {
+    for (const selector of selectors) if (!(selector in seen) && document.querySelector(selector)) seen[selector] = performance.now()
+    if (selectors.every(selector => selector in seen)) observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+export interface Navigation {
+  url: string
+  selector: string
+  timeoutMs: number
+}
+
+/** A client-side navigation (pushState + popstate, as the router hears a Back), until a new `selector`. */
+export function navigateAndWait({ url, selector, timeoutMs }: Navigation): Promise<number | null> {
+  const before = new Set(document.querySelectorAll(selector))
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const finish = (value: number | null) => {
+      observer.disconnect()
+      clearTimeout(timer)
+      resolve(value)
+    }
+    const observer = new MutationObserver(() => {
+      for (const element of document.querySelectorAll(selector)) if (!before.has(element)) return finish(performance.now() - started)
+    })
+    observer.observe(document, { childList: true, subtree: true, attributes: true })
+    const timer = setTimeout(() => finish(null), timeoutMs)
+    history.pushState(null, '', url)
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+  })
+}
+
+export interface Typing {
+  query: string
+  selector: string
+  timeoutMs: number
+}
+
+/** Types the whole query into the journal's search box at once, until a highlighted result shows. */
+export function searchAndWait({ query, selector, timeoutMs }: Typing): Promise<number | null | string> {
+  const box = document.querySelector<HTMLInputElement>('input[aria-label="Search your journal"], [role="searchbox"][aria-label*="Search"]')
+  if (!box) return Promise.resolve('no search box labelled "Search your journal" on /journal')
+  const before = new Set(document.querySelectorAll(selector))
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const finish = (value: number | null) => {
+      observer.disconnect()
+      clearTimeout(timer)
+      resolve(value)
+    }
+    const observer = new MutationObserver(() => {
+      for (const element of document.querySelectorAll(selector)) if (!before.has(element)) return finish(performance.now() - started)
+    })
+    observer.observe(document, { childList: true, subtree: true })
+    const timer = setTimeout(() => finish(null), timeoutMs)
+    box.focus()
+    box.value = query
+    box.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+}
+
+export interface Writing {
+  label: string
+  text: string
+  timeoutMs: number
+}
+
+/** Writes `text` in the entry form labelled `label` and submits it, until the text is on the page. */
+export async function addEntryAndWait({ label, text, timeoutMs }: Writing): Promise<number | null | string> {
+  const deadline = performance.now() + timeoutMs
+  let field: HTMLTextAreaElement | null = null
+  while (!field && performance.now() < deadline) {
+    const found = [...document.querySelectorAll('label')].find(element => element.textContent?.trim() === label)
+    field = found?.control instanceof HTMLTextAreaElement ? found.control : null
+    if (!field) await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  if (!field) return `no textbox labelled "${label}"`
+  const button = [...field.form?.querySelectorAll('button[type="submit"]') ?? []].find(element => /Save/.test(element.textContent ?? ''))
+  if (!(button instanceof HTMLButtonElement)) return `no Save button in the form of "${label}"`
+  field.value = text
+  field.dispatchEvent(new Event('input', { bubbles: true }))
+  await new Promise(resolve => setTimeout(resolve, 50))
+  return new Promise((resolve) => {
+    const finish = (value: number | null) => {
+      observer.disconnect()
+      clearTimeout(timer)
+      resolve(value)
+    }
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.textContent?.includes(text)) return finish(performance.now() - started)
+      }
+    })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+    const timer = setTimeout(() => finish(null), timeoutMs)
+    const started = performance.now()
+    button.click()
+  })
+}
+
+/** After a page load: when the init script saw `selector` first (ms since navigation start). */
+export function firstSeen({ selector, timeoutMs }: { selector: string, timeoutMs: number }): Promise<number | null> {
+  return new Promise((resolve) => {
+    const look = () => {
+      const at = window.__benchSeen?.[selector]
+      if (at !== undefined) resolve(at)
+      else if (performance.now() > timeoutMs) resolve(null)
+      else setTimeout(look, 20)
+    }
+    look()
+  })
+}

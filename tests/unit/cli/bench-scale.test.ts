@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest'
+import { pointerId } from '~/briefings/ids'
+import { pageScript } from '~/cli/bench-scale/in-page'
+import { parseOptions } from '~/cli/bench-scale/options'
+import { planJournal } from '~/cli/bench-scale/plan'
+import { rawQuery, type RawQuery } from '~/cli/bench-scale/raw-queries'
+import { seedPart, type SeedArgs, type SeedPart } from '~/cli/bench-scale/seed-page'
+import { formatTable, formatValue, median, ratio, summarize, tableRow, verdict, type Metric } from '~/cli/bench-scale/stats'
+import { createCorpus } from '~/cli/bench-scale/text'
+import { db } from '~/db'
+import { buildSearchIndex } from '~/db/search-index'
+import { useFreshDatabase } from '../db/helpers'
+
+const sentencesIn = (text: string) => text.match(/[.!?](?=\s|$)/g)?.length ?? 0
+
+describe('the generated journal', () => {
+  it('is the same for the same seed and different for another', () => {
+    const a = createCorpus(7)
+    const b = createCorpus(7)
+    for (const i of [0, 1, 99, 12_345]) {
+      expect(a.entryText(i)).toBe(b.entryText(i))
+      expect(a.pointer(i, 3)).toEqual(b.pointer(i, 3))
+      expect(a.uuid(1, i)).toBe(b.uuid(1, i))
+    }
+    expect(createCorpus(8).entryText(0)).not.toBe(a.entryText(0))
+  })
+
+  it('writes entries of one to eight sentences, every length in use', () => {
+    const corpus = createCorpus(1)
+    const counts = new Set(Array.from({ length: 2000 }, (_, i) => sentencesIn(corpus.entryText(i))))
+    expect([...counts].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+  })
+
+  it('plants its search word in one entry of a hundred and nowhere else', () => {
+    const corpus = createCorpus(3)
+    const texts = Array.from({ length: 10_000 }, (_, i) => corpus.entryText(i))
+    const hits = texts.filter(text => text.includes(corpus.PLANTED)).length
+    expect(hits).toBe(100)
+    const elsewhere = Array.from({ length: 500 }, (_, i) => [corpus.briefingTitle(i), corpus.pointer(i, 1).text, corpus.answerNote(i)].join(' '))
+    expect(elsewhere.join(' ')).not.toContain(corpus.PLANTED)
+  })
+
+  it('has varied vocabulary', () => {
+    const corpus = createCorpus(1)
+    const words = new Set(Array.from({ length: 500 }, (_, i) => corpus.entryText(i)).join(' ').toLowerCase().split(/\W+/))
+    expect(words.size).toBeGreaterThan(350)
+  })
+
+  it('gives 3 to 8 pointers and UUID-shaped ids', () => {
+    const corpus = createCorpus(1)
+    const counts = new Set(Array.from({ length: 300 }, (_, i) => corpus.pointerCount(i)))
+    expect([...counts].sort()).toEqual([3, 4, 5, 6, 7, 8])
+    expect(corpus.uuid(1, 5)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+})
+
+describe('the plan', () => {
+  it('gives every briefing a distinct id from src/briefings/ids and caps answers below the pointers', () => {
+    const plan = planJournal({ seed: 1, entries: 100, briefings: 400, prayed: 10, answers: 1_000_000, years: 1 }, Date.UTC(2026, 0, 1))
+    expect(new Set(plan.briefings.map(b => b.id)).size).toBe(400)
+    expect(plan.briefings[0]!.id.startsWith(`${plan.briefings[0]!.date}-`)).toBe(true)
+    expect(plan.answers).toBeLessThan(400 * 8)
+  })
+})
+
+describe('seeding, as the page runs it', () => {
+  useFreshDatabase()
+  const plan = planJournal({ seed: 2, entries: 300, briefings: 20, prayed: 120, answers: 30, years: 3 })
+  /** Through pageScript, as the page receives it: fails if the source leans on anything of its module. */
+  const inThisPage = <R>(main: (...args: never[]) => unknown, arg: unknown, helpers: ((...args: never[]) => unknown)[] = []) =>
+    new Function(`return ${pageScript(main, arg, helpers)}`)() as Promise<R>
+  const seed = async () => {
+    const parts: [SeedPart, number][] = [['briefings', 20], ['entries', 300], ['prayed', 120], ['answers', 30], ['pending-index', 1]]
+    for (const [part, total] of parts) {
+      for (let from = 0; from < total; from += 100) {
+        const args: SeedArgs = { plan, part, from, to: Math.min(total, from + 100) }
+        await inThisPage(seedPart, args, [createCorpus, pointerId])
+      }
+    }
+  }
+
+  it('writes records shaped exactly as src/db/types.ts says', async () => {
+    await seed()
+    const snapshot = ['briefingId', 'pointerId', 'briefingTitle', 'pointerLabel', 'pointerText', 'scriptureReference']
+    const keys = (row: object) => Object.keys(row).sort()
+    expect(await db.entries.count()).toBe(300)
+    expect(await db.prayed.count()).toBe(120)
+    expect(await db.answers.count()).toBe(30)
+    expect(keys((await db.entries.toCollection().first())!)).toEqual([...snapshot, 'id', 'text', 'createdAt', 'editedAt'].sort())
+    expect(keys((await db.prayed.toCollection().first())!)).toEqual([...snapshot, 'id', 'prayedAt'].sort())
+    expect(keys((await db.answers.toCollection().first())!)).toEqual([...snapshot, 'note', 'answeredAt', 'editedAt'].sort())
+    const briefing = (await db.briefings.get(plan.briefings[5]!.id))!
+    expect(keys(briefing)).toEqual(['id', 'title', 'date', 'paragraphs', 'pointers', 'prayer', 'source', 'hash', 'addedAt', 'updatedAt', 'openedAt', 'sortDate'].sort())
+    // PointerSnapshot copied from the pointer it names.
+    const entry = (await db.entries.toCollection().last())!
+    const pointer = (await db.briefings.get(entry.briefingId))!.pointers.find(p => p.id === entry.pointerId)!
+    expect(entry.pointerText).toBe(pointer.text)
+    expect(entry.scriptureReference).toBe(pointer.scripture?.reference ?? null)
+    expect(await db.settings.get('searchIndex')).toEqual({ key: 'searchIndex', value: { built: false } })
+  })
+
+  it('puts records on today\'s date in earlier years, and answers only once per pointer', async () => {
+    await seed()
+    const result = await inThisPage<{ rows: number }>(rawQuery, { name: 'onThisDay', years: 3 } satisfies RawQuery)
+    expect(result.rows).toBeGreaterThanOrEqual(2)
+    // Answers are keyed by pointer: a second answer for one pointer would have replaced the first.
+    expect(await db.answers.count()).toBe(plan.answers)
+  })
+
+  it('finds the planted word through the app\'s search index once it is built', async () => {
+    await seed()
+    await buildSearchIndex()
+    const found = await inThisPage<{ rows: number }>(rawQuery, { name: 'search', prefix: createCorpus(2).PLANTED } satisfies RawQuery)
+    expect(found.rows).toBe(3)
+    const newest = await inThisPage<{ rows: number }>(rawQuery, { name: 'timeline' } satisfies RawQuery)
+    expect(newest.rows).toBe(50 + 50 + 30)
+  })
+})
+
+describe('the statistics', () => {
+  const metric = (values: number[], raw: number[], target: Metric['target'], status: Metric['status'] = 'ok'): Metric =>
+    ({ id: 'x', label: 'a view', unit: 'ms', values, raw, status, target })
+
+  it('takes the median of odd and even counts, and nothing of none', () => {
+    expect(median([5, 1, 3])).toBe(3)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+    expect(median([])).toBeNull()
+    expect(summarize([3, 9, 1])).toEqual({ n: 3, median: 3, min: 1, max: 9 })
+  })
+
+  it('divides app by raw, never by nothing', () => {
+    expect(ratio(30, 10)).toBe(3)
+    expect(ratio(30, 0)).toBeNull()
+    expect(ratio(null, 10)).toBeNull()
+  })
+
+  it('passes a figure only when it meets every target it has', () => {
+    expect(verdict(metric([40, 50, 60], [30], { max: 100, ratio: 2 }))).toBe('pass')
+    expect(verdict(metric([40, 50, 60], [20], { max: 100, ratio: 2 }))).toBe('FAIL')
+    expect(verdict(metric([140], [100], { max: 100 }))).toBe('FAIL')
+    expect(verdict(metric([], [], { max: 100 }, 'timeout'))).toBe('FAIL')
+    expect(verdict(metric([1], [], {}))).toBe('info')
+  })
+
+  it('formats values and lines the table up', () => {
+    expect(formatValue(12.345, 'ms')).toBe('12.3 ms')
+    expect(formatValue(345.6, 'ms')).toBe('346 ms')
+    expect(formatValue(31_200, 'ms')).toBe('31.2 s')
+    expect(formatValue(71.04, 'MB')).toBe('71.0 MB')
+    const row = tableRow(metric([10, 20, 30], [5, 5, 5], { max: 100, ratio: 2 }))
+    expect(row).toEqual(['a view', '20.0 ms', '10.0 ms', '30.0 ms', '5.0 ms', '4.0x', '< 100 ms, ≤ 2x raw', 'FAIL'])
+    expect(tableRow(metric([], [2], { max: 100 }, 'timeout'))[1]).toBe('timeout')
+    const table = formatTable(['name', 'n'], [['a', '1'], ['long name', '22']], [1]).split('\n')
+    expect(table).toEqual(['name        n', '---------  --', 'a           1', 'long name  22'])
+  })
+})
+
+describe('the options', () => {
+  it('defaults to the issue\'s journal and scales the rest with --entries', () => {
+    expect(parseOptions([])).toMatchObject({ entries: 100_000, briefings: 2000, prayed: 50_000, answers: 5000, runs: 5, build: true })
+    expect(parseOptions(['--entries', '5000', '--briefings', '200', '--runs', '2', '--no-build'])).toMatchObject({ entries: 5000, prayed: 2500, answers: 250, runs: 2, build: false })
+    expect(() => parseOptions(['--entries', 'many'])).toThrow(/--entries/)
+    expect(() => parseOptions(['--colour', 'red'])).toThrow(/Unknown option/)
+  })
+})
