@@ -42,6 +42,8 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   let starts: number[] = []
   let headed: boolean[] = []
   let generation = 0
+  /** The last row on screen, as the list last said. */
+  let lastShown = 0
 
   function layout() {
     starts = []
@@ -138,12 +140,17 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       error.value = reason
     }
     finally {
-      if (current === generation) loading.value = false
+      if (current === generation) {
+        loading.value = false
+        // The reader may have reached the end while this page was read: read on at once.
+        if (!state.value.done && lastShown >= rowCount.value - 80) void loadMore()
+      }
     }
   }
 
   /** Keeps the pages around rows first..last live and in memory, and lets go of the rest. */
   function showRows(first: number, last: number) {
+    lastShown = last
     const from = pageAt(first)
     const to = pageAt(last)
     state.value.pages.forEach((page, i) => {

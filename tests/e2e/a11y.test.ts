@@ -60,6 +60,26 @@ const views: { path: string, title: string, content: (page: Page) => Locator[] }
     ],
   },
   {
+    path: `/pointers/${ukraine.id}-p1`,
+    title: 'Pray: for leaders to prioritize genuine peace',
+    content: page => [page.locator('[data-thread-item]').nth(2)],
+  },
+  {
+    path: '/on-this-day',
+    title: 'On this day',
+    content: page => [page.getByText(/^Nothing from /)],
+  },
+  {
+    path: '/calendar',
+    title: 'Days prayed',
+    content: page => [page.getByRole('link', { name: /, prayed and written$/ })],
+  },
+  {
+    path: `/calendar?year=${new Date().getFullYear()}`,
+    title: 'Days prayed',
+    content: page => [page.locator('td .mark.prayed')],
+  },
+  {
     path: '/no-such-page',
     title: 'Page not found',
     content: page => [page.getByRole('link', { name: 'Go to briefings' })],
