@@ -4,7 +4,6 @@ import App from './App.vue'
 import { router } from './router'
 import { useDatabaseStore } from './stores/database'
 import { useFeedStore } from './stores/feed'
-import { useSearchIndexStore } from './stores/search-index'
 import './styles/main.css'
 
 const pinia = createPinia()
@@ -14,7 +13,10 @@ createApp(App).use(pinia).use(router).mount('#app')
 // and finish the search index of a journal written before Selah had one.
 const database = useDatabaseStore(pinia)
 void database.open().then(() => {
-  // A build reads the whole journal: let the first screen have the database to itself first.
-  if (!database.problem) setTimeout(() => useSearchIndexStore(pinia).start(), 2000)
+  // A build reads the whole journal: let the first screen have the database (and the network,
+  // for the builder's code) to itself first.
+  if (!database.problem) {
+    setTimeout(() => void import('./stores/search-index').then(({ useSearchIndexStore }) => useSearchIndexStore(pinia).start()), 2000)
+  }
 })
 useFeedStore(pinia).start()
