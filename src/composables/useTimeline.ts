@@ -1,6 +1,7 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { onScopeDispose, shallowRef, triggerRef, watch, type Ref } from 'vue'
 import { readTimeline, readTimelinePage, type TimelineFilter, type TimelineItem } from '~/db/timeline'
+import { storageErrorKind } from '~/db/errors'
 import type { TimelinePage, TimelineState } from '~/stores/timeline'
 import { dayKey } from '~/utils/dates'
 
@@ -44,6 +45,8 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   let generation = 0
   /** The last row on screen, as the list last said. */
   let lastShown = 0
+  /** The database was closed under this list: nothing more can be read. */
+  let closed = false
 
   function layout() {
     starts = []
@@ -103,7 +106,9 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
         page.runs = runsOf(items)
         layout()
       },
-      error: (reason: unknown) => { error.value = reason },
+      error: (reason: unknown) => {
+        if (storageErrorKind(reason) !== 'closed') error.value = reason
+      },
     }))
   }
 
@@ -114,7 +119,7 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   }
 
   async function loadMore(): Promise<void> {
-    if (loading.value || state.value.done) return
+    if (loading.value || state.value.done || closed) return
     loading.value = true
     const current = generation
     try {
@@ -137,15 +142,16 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       }))
     }
     catch (reason) {
-      error.value = reason
+      // A database this tab let go of (another tab updated Selah) is the banner's to explain.
+      if (storageErrorKind(reason) !== 'closed') error.value = reason
+      else closed = true
     }
     finally {
-      if (current === generation) {
-        loading.value = false
-        // The reader may have reached the end while this page was read: read on at once.
-        if (!state.value.done && lastShown >= rowCount.value - 80) void loadMore()
-      }
+      if (current === generation) loading.value = false
     }
+    // The reader may have reached the end while this page was read: read on (after a page that
+    // arrived, never after a failure, which would only fail again at once).
+    if (current === generation && !error.value && !closed && !state.value.done && lastShown >= rowCount.value - 80) void loadMore()
   }
 
   /** Keeps the pages around rows first..last live and in memory, and lets go of the rest. */
