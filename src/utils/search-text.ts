@@ -50,7 +50,7 @@ export interface TextPart {
   match: boolean
 }
 
-/** Splits `text` into runs, marking each word that starts with one of `prefixes`, for <mark> without v-html. */
+/** Splits `text` into runs, marking each word that starts with one of `prefixes`, for <mark> around text nodes. */
 export function highlightParts(text: string, prefixes: readonly string[]): TextPart[] {
   if (!prefixes.length) return [{ text, match: false }]
   const parts: TextPart[] = []
