@@ -120,7 +120,7 @@ async function makePlan(filter: TimelineFilter): Promise<Plan> {
 function accepts(plan: Plan, item: TimelineItem, range: TimelineRange): boolean {
   if (item.at < plan.lo || item.at >= plan.hi) return false
   if (range.upper && !comesBefore(range.upper, item)) return false
-  if (range.lower && comesBefore(item, range.lower) === false && item.key !== range.lower.key) return false
+  if (range.lower && comesBefore(range.lower, item)) return false
   const { filter } = plan
   if (filter.pointerId && item.record.pointerId !== filter.pointerId) return false
   if (filter.briefingId && item.record.briefingId !== filter.briefingId) return false
@@ -176,7 +176,9 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
     records = await table.where(source.byPointer).between([filter.pointerId, bottom], [filter.pointerId, top], true, true).reverse().filter(keep).limit(limit).toArray()
   }
   else if (filter.pointerId) {
-    records = (await db.answers.where('pointerId').equals(filter.pointerId).toArray())
+    // A pointer has at most one answered note, keyed by the pointer.
+    const answer = await db.answers.get(filter.pointerId)
+    records = answer ? [answer] : []
   }
   else if (filter.briefingId && source.byBriefing !== 'briefingId') {
     records = await table.where(source.byBriefing).between([filter.briefingId, bottom], [filter.briefingId, top], true, true).reverse().filter(keep).limit(limit).toArray()
