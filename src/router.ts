@@ -15,7 +15,9 @@ function waitForElement(id: string, timeout = 3000): Promise<HTMLElement | null>
 }
 
 const scrollBehavior: RouterScrollBehavior = async (to, from, saved) => {
-  if (saved) return saved
+  // A view that keeps its own place (the journal's virtual list) puts the reader back itself: the
+  // saved offset would land in rows that are not measured yet, and its smooth glide would fight it.
+  if (saved) return to.meta.placesItself ? false : saved
   if (to.hash) {
     const el = await waitForElement(decodeURIComponent(to.hash.slice(1)))
     if (el) return { el, top: 16 }
@@ -28,7 +30,7 @@ const scrollBehavior: RouterScrollBehavior = async (to, from, saved) => {
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'briefings', component: BriefingsView },
   { path: '/briefings/:id', name: 'briefing', component: () => import('./views/BriefingView.vue'), props: true },
-  { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue') },
+  { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue'), meta: { placesItself: true } },
   { path: '/answered', name: 'answered', component: () => import('./views/AnsweredView.vue') },
   { path: '/add', name: 'add', component: () => import('./views/AddBriefingView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
@@ -43,3 +45,10 @@ export const router = createRouter({
   scrollBehavior,
   routes,
 })
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The view restores its own scroll position on Back (see scrollBehavior). */
+    placesItself?: boolean
+  }
+}

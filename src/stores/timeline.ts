@@ -21,12 +21,13 @@ export interface TimelineMemory {
   key: string
   state: TimelineState
   measurements: VirtualItem[]
-  scrollY: number
+  /** The row at the top of the screen (by index) and its top's distance from the window's top. */
+  anchor: { index: number, offset: number } | null
 }
 
 /**
  * Where the journal was when the person left it for a pointer or a thread: its pages, row heights
- * and scroll position, so Back lands on the same entry instead of the top of thirty years.
+ * and the row at the top of the screen, so Back lands on the same entry instead of the top of thirty years.
  */
 export const useTimelineStore = defineStore('timeline', () => {
   let memory: TimelineMemory | null = null
