@@ -18,7 +18,7 @@ import { parseOptions, type Group, type Options } from './bench-scale/options'
 import { planJournal } from './bench-scale/plan'
 import { humanReport, machineReport, writeJson } from './bench-scale/report'
 import { seedJournal } from './bench-scale/seed'
-import { build, root, serve, type Server } from './bench-scale/server'
+import { build, exitOnSignals, root, serve, type Server } from './preview'
 import { createCorpus } from './bench-scale/text'
 import { measureColdStart, measureFilters, measureViews, type Subjects } from './bench-scale/views'
 
@@ -35,6 +35,7 @@ async function main(options: Options) {
   let server: Server | null = null
   let browser: Browser | null = null
   try {
+    exitOnSignals()
     server = await serve(dist)
     browser = await launch(server.origin)
     const bench: Bench = { browser, options, metrics: [], log }

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { assertChromium } from './chromium'
+import { serve, type Server } from '../../src/cli/preview'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,8 +18,6 @@ declare module 'vitest' {
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url))
-const host = '127.0.0.1'
-const preferredPort = 4173
 
 /** Builds the production app, serves it with `vite preview`, and stops the server afterwards. */
 export default async function setup(project: TestProject) {
@@ -34,26 +32,18 @@ export default async function setup(project: TestProject) {
     throw error
   }
 
-  const port = await freePort()
-  if (port !== preferredPort) console.warn(`Port ${preferredPort} is taken; serving the browser tests on ${port}.`)
-  const preview = spawn(process.execPath, [vite, 'preview', '--outDir', dist, '--host', host, '--port', String(port), '--strictPort'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const kill = () => stopProcess(preview)
-  process.once('exit', kill)
-  const stop = async () => {
-    kill()
-    await removeDist()
-  }
-  const origin = `http://${host}:${port}`
+  let server: Server
   try {
-    await waitUntilAnswering(origin, preview)
+    server = await serve(dist, 4173)
   }
   catch (error) {
-    await stop()
+    await removeDist()
     throw error
+  }
+  const { origin } = server
+  const stop = async () => {
+    server.stop()
+    await removeDist()
   }
   project.provide('origin', origin)
   project.provide('dist', dist)
@@ -72,48 +62,4 @@ function run(args: string[], failure: string): Promise<void> {
       else reject(new Error(`${failure} (exit ${code}):\n${output}`))
     })
   })
-}
-
-/** 4173 when it is free, otherwise any free port: a developer's own `npm start` must not break the tests. */
-function freePort(): Promise<number> {
-  const listen = (port: number) => new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      const address = server.address()
-      const chosen = typeof address === 'object' && address ? address.port : port
-      server.close(() => resolve(chosen))
-    })
-  })
-  return listen(preferredPort).catch(() => listen(0))
-}
-
-async function waitUntilAnswering(origin: string, server: ChildProcess) {
-  let output = ''
-  server.stdout?.on('data', (chunk) => { output += chunk })
-  server.stderr?.on('data', (chunk) => { output += chunk })
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview stopped (exit ${server.exitCode}):\n${output}`)
-    try {
-      const response = await fetch(`${origin}/`)
-      if (response.ok) return
-    }
-    catch {
-      // Not listening yet.
-    }
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  throw new Error(`vite preview did not answer at ${origin} within 30 s:\n${output}`)
-}
-
-function stopProcess(child: ChildProcess) {
-  if (child.exitCode !== null || child.pid === undefined) return
-  try {
-    // Negative pid: the whole process group, in case vite started helpers of its own.
-    process.kill(-child.pid, 'SIGTERM')
-  }
-  catch {
-    // Already gone.
-  }
 }

@@ -23,16 +23,17 @@ export interface App {
 }
 
 /**
- * A fresh Chromium profile per test. A persistent context, because an incognito one is never
+ * A fresh Chromium profile per test, on the tests' own server unless another `origin` is given.
+ * A persistent context, because an incognito one is never
  * installable and keeps no service worker between pages the way a real profile does.
  */
-export async function launchApp(): Promise<App> {
+export async function launchApp({ origin: appOrigin = origin }: { origin?: string } = {}): Promise<App> {
   const profile = await mkdtemp(join(tmpdir(), 'selah-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumFlags,
-    baseURL: origin,
+    baseURL: appOrigin,
     colorScheme: 'light',
     viewport: { width: 1000, height: 800 },
   })
@@ -45,15 +46,15 @@ export async function launchApp(): Promise<App> {
   async function close() {
     await context.close().catch(() => {})
     await rm(profile, { recursive: true, force: true })
-    const foreign = requests.map(request => request.url).filter(url => !isSameOrigin(url))
-    if (foreign.length) throw new Error(`Requests left ${origin}:\n${[...new Set(foreign)].join('\n')}`)
+    const foreign = requests.map(request => request.url).filter(url => !isSameOrigin(url, appOrigin))
+    if (foreign.length) throw new Error(`Requests left ${appOrigin}:\n${[...new Set(foreign)].join('\n')}`)
   }
   return { context, page, requests, close }
 }
 
-function isSameOrigin(url: string) {
+function isSameOrigin(url: string, appOrigin: string) {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true
-  return new URL(url).origin === origin
+  return new URL(url).origin === appOrigin
 }
 
 /**

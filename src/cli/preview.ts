@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
-/** Builds the app and serves it with `vite preview`, the way tests/e2e/global-setup.ts does. */
-export const root = fileURLToPath(new URL('../../../', import.meta.url))
+/**
+ * Builds the app and serves it with `vite preview` (the project's config: its caching headers and
+ * 304s), for the benchmarks and the browser tests alike.
+ */
+export const root = fileURLToPath(new URL('../../', import.meta.url))
 const vite = `${root}node_modules/vite/bin/vite.js`
 const host = '127.0.0.1'
 
@@ -20,9 +23,13 @@ export interface Server {
   stop: () => void
 }
 
-/** Started from node directly and in its own process group, so stopping it stops vite's helpers too. */
-export async function serve(outDir: string): Promise<Server> {
-  const port = await freePort()
+/**
+ * Started from node directly and in its own process group, so stopping it stops vite's helpers
+ * too. On `preferredPort` when it is free (a developer's own `npm start` may hold it), else any.
+ */
+export async function serve(outDir: string, preferredPort = 0): Promise<Server> {
+  const port = await freePort(preferredPort).catch(() => freePort(0))
+  if (preferredPort && port !== preferredPort) console.warn(`Port ${preferredPort} is taken; serving on ${port}.`)
   const preview = spawn(process.execPath, [vite, 'preview', '--outDir', outDir, '--host', host, '--port', String(port), '--strictPort'], {
     cwd: root,
     detached: true,
@@ -30,8 +37,6 @@ export async function serve(outDir: string): Promise<Server> {
   })
   const stop = () => stopGroup(preview)
   process.once('exit', stop)
-  // Stopped with Ctrl-C or kill: 'exit' alone would not run, and the server would outlive us.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
   const origin = `http://${host}:${port}`
   try {
     await waitUntilAnswering(origin, preview)
@@ -43,11 +48,11 @@ export async function serve(outDir: string): Promise<Server> {
   return { origin, stop }
 }
 
-function freePort(): Promise<number> {
+function freePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
-    server.listen(0, host, () => {
+    server.listen(port, host, () => {
       const address = server.address()
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port'))))
     })
@@ -76,4 +81,9 @@ function stopGroup(child: ChildProcess) {
   catch {
     // Already gone.
   }
+}
+
+/** For a command-line script: Ctrl-C or kill runs the 'exit' handlers, so no server outlives it. */
+export function exitOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 }
