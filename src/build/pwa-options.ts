@@ -30,6 +30,6 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/feed\//],
     cleanupOutdatedCaches: true,
-    runtimeCaching: [feedCaching],
+    runtimeCaching: feedCaching,
   },
 }

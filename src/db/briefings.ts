@@ -46,8 +46,10 @@ function storedRow(briefing: Briefing, hash: string, existing: StoredBriefing | 
 export async function mirrorBriefings(docs: { briefing: Briefing, hash: string }[], source: BriefingSource): Promise<MirrorResult> {
   const byId = new Map(docs.map(doc => [doc.briefing.id, doc]))
   const now = new Date().toISOString()
-  return db.transaction('rw', db.briefings, async () => {
+  return db.transaction('rw', db.briefings, db.archive, async () => {
     const existing = await db.briefings.bulkGet([...byId.keys()])
+    // On this device now: no longer a line of the archive.
+    await db.archive.bulkDelete([...byId.keys()])
     const rows: StoredBriefing[] = []
     const result: MirrorResult = { added: [], updated: [] }
     ;[...byId.values()].forEach((doc, i) => {
@@ -72,8 +74,9 @@ export async function savePastedBriefing(briefing: Briefing): Promise<StoredBrie
   // Hash before the transaction: crypto.subtle is a foreign promise and would end it.
   const hash = await contentHash(plainBriefing(briefing))
   const now = new Date().toISOString()
-  return db.transaction('rw', db.briefings, async () => {
+  return db.transaction('rw', db.briefings, db.archive, async () => {
     const existing = await db.briefings.get(briefing.id)
+    await db.archive.delete(briefing.id)
     if (existing && existing.hash === hash) return existing
     const row = storedRow(briefing, hash, existing, 'pasted', now)
     await db.briefings.put(row)

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import type { AnsweredNote, Draft, JournalEntry, PrayedRecord, SearchBucket, SearchRecent, SearchTerm, Setting, StoredBriefing } from './types'
+import type { AnsweredNote, ArchivedBriefing, Draft, JournalEntry, PrayedRecord, SearchBucket, SearchRecent, SearchTerm, Setting, StoredBriefing } from './types'
 
 /**
  * Everything Selah keeps lives in this one IndexedDB database, "selah", on the device only.
@@ -15,6 +15,10 @@ import type { AnsweredNote, Draft, JournalEntry, PrayedRecord, SearchBucket, Sea
  *   hold each word, built in the background, and the records written since it was built.
  *
  * (v3) The briefing list pages by [sortDate+addedAt]; the journal filters by [briefingId+time].
+ *
+ * - archive:   (v3) the feed's older briefings that are listed but not on this device: a line each
+ *   (title, date, where to fetch it), read from the feed's archive pages (src/feed/format.ts).
+ *   A cache of the feed, never backed up: a briefing moves to `briefings` when it is fetched.
  *
  * A version that has shipped is frozen: change the schema by adding a version to
  * SCHEMA_HISTORY (with an upgrade() when data must move) and a fixture to the migration test.
@@ -46,6 +50,7 @@ export const SCHEMA_HISTORY = [
       searchTerms: 'term',
       searchDocs: 'bucket',
       searchRecent: 'key',
+      archive: 'id, [sortDate+addedAt], year',
     },
     // The search index of a journal from before version 3 is built in the background after
     // opening (search-index.ts), so a long journal opens at once instead of inside this upgrade.
@@ -79,6 +84,7 @@ export class SelahDatabase extends Dexie {
   searchTerms!: EntityTable<SearchTerm, 'term'>
   searchDocs!: EntityTable<SearchBucket, 'bucket'>
   searchRecent!: EntityTable<SearchRecent, 'key'>
+  archive!: EntityTable<ArchivedBriefing, 'id'>
 
   constructor(name = 'selah') {
     super(name)

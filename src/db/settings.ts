@@ -7,6 +7,9 @@ export const DEFAULT_SETTINGS: SettingValues = {
   persistence: { askedAt: '', granted: false },
   // A database created at version 3 or later has written every record's words from the start.
   searchIndex: { built: true },
+  feedArchive: { links: [], read: {} },
+  // A month of briefings mirrored for offline use; older ones are fetched when opened.
+  mirror: { days: 31, wholeArchive: false },
 }
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K]> {

@@ -25,7 +25,7 @@ export async function importBatches(
   settings: PortableSettings,
   mode: ImportMode,
 ): Promise<ImportSummary> {
-  const tables = [db.briefings, db.entries, db.answers, db.prayed, db.settings]
+  const tables = [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.archive]
   return db.transaction('rw', tables, async () => {
     const summary: ImportSummary = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 }
     if (mode === 'replace') await Promise.all([db.briefings.clear(), db.entries.clear(), db.answers.clear(), db.prayed.clear()])
@@ -33,6 +33,8 @@ export async function importBatches(
       // Read outside the transaction's zone; each batch takes far less than this, even on a slow phone.
       const batch = await Dexie.waitFor(Dexie.ignoreTransaction(next), 5 * 60_000)
       if (!batch) break
+      // A restored briefing is on this device now: no longer a line of the feed's archive.
+      if (batch.table === 'briefings') await db.archive.bulkDelete(batch.rows.map(row => (row as { id: string }).id))
       if (mode === 'replace') await addBatch(batch, summary)
       else await mergeBatch(batch, summary)
     }

@@ -80,6 +80,43 @@ export interface SettingValues {
   persistence: { askedAt: string, granted: boolean }
   /** Where the background build of the search index stands (records written before schema v3). */
   searchIndex: SearchIndexState
+  /** The feed's archive pages as the last sync saw them, and which of them this device has read. */
+  feedArchive: FeedArchiveState
+  /** Which briefings the sync keeps on this device: those of the last `days` days, or every one. */
+  mirror: MirrorSetting
+}
+
+export interface FeedArchiveState {
+  links: { year: string, path: string, count: number, bytes: number }[]
+  /** Year -> the path of the page read into the archive table (a new path means a changed page). */
+  read: Record<string, string>
+}
+
+export interface MirrorSetting {
+  days: number
+  wholeArchive: boolean
+}
+
+/**
+ * A briefing the feed's archive lists that is not on this device. It sorts in the briefing list
+ * beside the stored ones by the same [sortDate+addedAt] index; `addedAt` is always '' so that on
+ * one day the stored briefings come first.
+ */
+export interface ArchivedBriefing {
+  id: string
+  title: string
+  date: string | null
+  /** `date`, or '0000-00-00' for an undated one: the end of the list. */
+  sortDate: string
+  addedAt: ''
+  /** Its archive page: `YYYY` or `undated`. */
+  year: string
+  hash: string
+  pointerCount: number
+  /** Size of its document, for "keep the whole archive" to say before it downloads. */
+  bytes: number
+  /** Its document under the app's base, `feed/briefings/<id>.<hash>.json`. */
+  path: string
 }
 
 /** Whether the search index covers every record written before searchRecent began. */

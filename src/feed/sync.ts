@@ -1,7 +1,13 @@
 import * as v from 'valibot'
-import { mirrorBriefings, storedHashes } from '~/db/briefings'
+import { archivedBriefing, archivedBriefings, readArchiveState, saveArchiveLinks, saveArchivePage, type ArchiveLine } from '~/db/archive'
+import { mirrorBriefings, storedHashes, type MirrorResult } from '~/db/briefings'
 import { UserFacingError } from '~/db/errors'
-import { FeedDocumentSchema, FeedIndexSchema, type FeedDocument, type FeedIndex, type FeedIndexItem } from './format'
+import { getSetting, setSetting } from '~/db/settings'
+import type { ArchivedBriefing, FeedArchiveState } from '~/db/types'
+import {
+  ArchivePageSchema, briefingFromItem, FEED_PATH, FeedItemSchema, FeedSchema,
+  type ArchiveLink, type ArchivePage, type Feed, type FeedItem,
+} from './format'
 
 /** Why the feed could not be synced, in words for the person (the briefings already saved still show). */
 export class FeedError extends UserFacingError {
@@ -17,13 +23,14 @@ export interface SyncOptions {
 export interface SyncResult {
   added: string[]
   updated: string[]
-  /** One plain sentence per briefing document that could not be read; the others were saved. */
+  /** One plain sentence per feed file that could not be read; everything else was saved. */
   problems: string[]
 }
 
 const OFFLINE = 'You are offline: showing the briefings saved on this device.'
-// Enough to overlap round trips without flooding a phone on the first sync of a long feed.
-const PARALLEL_DOCUMENTS = 4
+// Enough to overlap round trips without flooding a phone's connection.
+const PARALLEL_DOCUMENTS = 6
+const DAY_MS = 86_400_000
 
 /** Thrown for a reason that finishes the sentence "… could not be read: <reason>." */
 class Unreadable extends Error {}
@@ -32,10 +39,19 @@ function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false
 }
 
-async function fetchValid<S extends v.GenericSchema>(doFetch: typeof fetch, url: string, schema: S): Promise<v.InferOutput<S>> {
+function resolved(options: SyncOptions) {
+  return { doFetch: options.fetch ?? globalThis.fetch.bind(globalThis), base: options.base ?? import.meta.env.BASE_URL }
+}
+
+/**
+ * Fetches one feed file and checks it. `feed.json` is revalidated every time (`no-cache`: a
+ * conditional request the server answers with 304 when nothing changed); archive pages and
+ * briefing documents are named by their content, so any cached copy is right.
+ */
+async function fetchValid<S extends v.GenericSchema>(doFetch: typeof fetch, url: string, schema: S, cache: RequestCache = 'default'): Promise<v.InferOutput<S>> {
   let response: Response
   try {
-    response = await doFetch(url, { cache: 'no-cache' })
+    response = await doFetch(url, { cache })
   }
   catch {
     if (isOffline()) throw new FeedError(OFFLINE)
@@ -48,7 +64,7 @@ async function fetchValid<S extends v.GenericSchema>(doFetch: typeof fetch, url:
     json = await response.json()
   }
   catch {
-    throw new Unreadable('it is not valid JSON')
+    throw new Unreadable('it is not valid JSON, or it was cut short')
   }
   const result = v.safeParse(schema, json)
   if (!result.success) {
@@ -59,13 +75,26 @@ async function fetchValid<S extends v.GenericSchema>(doFetch: typeof fetch, url:
   return result.output
 }
 
-async function fetchDocument(doFetch: typeof fetch, base: string, item: FeedIndexItem): Promise<FeedDocument> {
-  const doc = await fetchValid(doFetch, `${base}${item.path}`, FeedDocumentSchema)
-  if (doc.briefing.id !== item.id) throw new Unreadable(`it holds a different briefing (${doc.briefing.id})`)
-  return doc
+function why(reason: unknown): string {
+  if (reason instanceof Unreadable) return reason.message
+  if (reason instanceof FeedError) return 'you are offline'
+  return 'something unexpected went wrong'
 }
 
-async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+async function fetchItem(doFetch: typeof fetch, base: string, line: Pick<ArchiveLine, 'id' | 'hash' | 'path'>): Promise<FeedItem> {
+  const item = await fetchValid(doFetch, `${base}${line.path}`, FeedItemSchema)
+  if (item.id !== line.id) throw new Unreadable(`it holds a different briefing (${item.id})`)
+  if (item._selah.hash !== line.hash) throw new Unreadable('it is not the version the archive lists')
+  return item
+}
+
+async function fetchPage(doFetch: typeof fetch, base: string, link: ArchiveLink): Promise<ArchivePage> {
+  const page = await fetchValid(doFetch, `${base}${link.path}`, ArchivePageSchema)
+  if (page.year !== link.year) throw new Unreadable(`it holds the year ${page.year}`)
+  return page
+}
+
+async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = []
   for (let i = 0; i < items.length; i += size) {
     results.push(...await Promise.allSettled(items.slice(i, i + size).map(work)))
@@ -73,37 +102,185 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
   return results
 }
 
+function mirrorItems(items: FeedItem[]): Promise<MirrorResult> {
+  return mirrorBriefings(items.map(item => ({ briefing: briefingFromItem(item), hash: item._selah.hash })), 'feed')
+}
+
+/** Fetches briefing documents and mirrors the ones that arrive; the others become problems. */
+async function fetchAndMirror(doFetch: typeof fetch, base: string, lines: readonly ArchiveLine[], problems: string[]): Promise<MirrorResult> {
+  const results = await inBatches(lines, PARALLEL_DOCUMENTS, line => fetchItem(doFetch, base, line))
+  const items: FeedItem[] = []
+  let offline = 0
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') items.push(result.value)
+    else if (result.reason instanceof FeedError) offline++
+    else problems.push(`The briefing “${lines[i]!.title}” could not be read: ${why(result.reason)}.`)
+  })
+  if (offline) problems.push(`${offline === 1 ? 'One briefing' : `${offline} briefings`} could not be fetched: you are offline.`)
+  return mirrorItems(items)
+}
+
 /**
- * Fetches the feed index, then only the briefings whose hash differs from the stored copy, and
- * mirrors them into the database. One bad document is reported in `problems`; the rest are saved.
+ * The first day of the person's window: the `days` days that end with the newest dated briefing
+ * (not today, so a ministry that pauses for a while still has its last month kept).
+ */
+function windowStart(feed: Feed, days: number): string | null {
+  const newest = feed.items.find(item => item._selah.date)?._selah.date
+  if (!newest) return null
+  return new Date(Date.parse(newest) - (days - 1) * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Reads archive pages into the archive table; returns the lines of stored briefings that changed. */
+async function readPages(doFetch: typeof fetch, base: string, links: readonly ArchiveLink[], problems: string[]): Promise<ArchiveLine[]> {
+  const changed: ArchiveLine[] = []
+  const results = await inBatches(links, PARALLEL_DOCUMENTS, link => fetchPage(doFetch, base, link))
+  for (const [i, result] of results.entries()) {
+    const link = links[i]!
+    if (result.status === 'rejected') {
+      problems.push(`The list of ${link.year === 'undated' ? 'undated briefings' : `briefings from ${link.year}`} could not be read: ${why(result.reason)}.`)
+      continue
+    }
+    changed.push(...await saveArchivePage(link.year, link.path, result.value.briefings))
+  }
+  return changed
+}
+
+/** Archive pages to read now: those read before whose content changed, and those `wanted`. */
+function pagesToRead(state: FeedArchiveState, wanted: (link: ArchiveLink) => boolean): ArchiveLink[] {
+  return state.links.filter(link => (state.read[link.year] !== undefined && state.read[link.year] !== link.path)
+    || (state.read[link.year] === undefined && wanted(link)))
+}
+
+/**
+ * One sync: fetch `feed.json` (one conditional request; a few hundred bytes when nothing is new),
+ * store its recent briefings, then note where the archive pages are. An archive page is read only
+ * when one read before has changed, or the person's window (a month by default, or the whole
+ * archive) reaches past the recent briefings; older briefings are
+ * otherwise listed when the person scrolls or searches to them (`readArchiveYears`), and fetched
+ * when opened. Nothing already on this device is removed.
  */
 export async function syncFeed(options: SyncOptions = {}): Promise<SyncResult> {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
-  const base = options.base ?? import.meta.env.BASE_URL
-  let index: FeedIndex
+  const { doFetch, base } = resolved(options)
+  let feed: Feed
   try {
-    index = await fetchValid(doFetch, `${base}feed/index.json`, FeedIndexSchema)
+    feed = await fetchValid(doFetch, `${base}${FEED_PATH}`, FeedSchema, 'no-cache')
   }
   catch (error) {
     if (error instanceof Unreadable) throw new FeedError(`The briefing feed could not be read: ${error.message}.`)
     throw error
   }
 
-  const stored = await storedHashes(index.briefings.map(item => item.id))
-  const stale = index.briefings.filter((item, i) => stored[i] !== item.hash)
-  const results = await inBatches(stale, PARALLEL_DOCUMENTS, item => fetchDocument(doFetch, base, item))
-
-  const docs: FeedDocument[] = []
+  // The recent briefings arrived whole: all of them are kept (the window only decides how far
+  // into the archive to reach), the newest first and in one write, before any archive work.
+  const stored = await storedHashes(feed.items.map(item => item.id))
+  const result = await mirrorItems(feed.items.filter((item, i) => stored[i] !== item._selah.hash))
+  const added = [...result.added]
+  const updated = [...result.updated]
   const problems: string[] = []
-  results.forEach((result, i) => {
-    if (result.status === 'fulfilled') docs.push(result.value)
-    else problems.push(documentProblem(stale[i]!, result.reason))
-  })
-  const { added, updated } = await mirrorBriefings(docs.map(doc => ({ briefing: doc.briefing, hash: doc.hash })), 'feed')
+
+  const mirror = await getSetting('mirror')
+  const from = mirror.wholeArchive ? null : windowStart(feed, mirror.days)
+  const state = await saveArchiveLinks(feed._selah.archives)
+  // The window reaches into the archive when it begins before the oldest recent briefing and the
+  // archive lists more than the recent ones.
+  const oldestRecent = feed.items.findLast(item => item._selah.date)?._selah.date ?? null
+  const archived = state.links.reduce((sum, link) => sum + link.count, 0) > feed.items.length
+  const reaches = (link: ArchiveLink) => mirror.wholeArchive || (archived && from !== null && oldestRecent !== null && from < oldestRecent
+    && link.year !== 'undated' && link.year >= from.slice(0, 4) && link.year <= oldestRecent.slice(0, 4))
+  const changed = await readPages(doFetch, base, pagesToRead(state, reaches), problems)
+  // Older briefings the window reaches (all, for the whole archive), and stored ones an editor has changed since.
+  const reached = mirror.wholeArchive ? await archivedBriefings() : from ? await archivedBriefings(from) : []
+  const wanted = [...changed, ...reached]
+  if (wanted.length) {
+    const more = await fetchAndMirror(doFetch, base, wanted, problems)
+    added.push(...more.added)
+    updated.push(...more.updated)
+  }
   return { added, updated, problems }
 }
 
-function documentProblem(item: FeedIndexItem, reason: unknown): string {
-  const why = reason instanceof Unreadable ? reason.message : reason instanceof FeedError ? 'you are offline' : 'something unexpected went wrong'
-  return `The briefing “${item.title}” could not be read: ${why}.`
+/**
+ * Reads the archive pages not read yet (or changed), newest year first, `limit` of them at most:
+ * the briefing list calls it as the reader scrolls past what it holds, and a title search for
+ * every page. Returns how many pages are still unread, and the problems in plain words.
+ */
+export async function readArchiveYears(limit = Infinity, options: SyncOptions = {}): Promise<{ unread: number, problems: string[] }> {
+  const { doFetch, base } = resolved(options)
+  const state = await readArchiveState()
+  const pending = pagesToRead(state, () => true)
+  const problems: string[] = []
+  const changed = await readPages(doFetch, base, pending.slice(0, limit), problems)
+  if (changed.length) await fetchAndMirror(doFetch, base, changed, problems)
+  return { unread: pagesToRead(await readArchiveState(), () => true).length, problems }
+}
+
+/**
+ * Fetches one archived briefing and stores it, so it opens (and stays, offline too). False when
+ * the archive does not list it; a FeedError in plain words when it cannot be fetched.
+ */
+export async function fetchArchivedBriefing(id: string, options: SyncOptions = {}): Promise<boolean> {
+  const { doFetch, base } = resolved(options)
+  const line = await archivedBriefing(id)
+  if (!line) return false
+  if (isOffline()) throw new FeedError('This briefing is in the ministry’s archive, not on this device yet, and you are offline. Connect to the internet to open it.')
+  try {
+    await mirrorItems([await fetchItem(doFetch, base, line)])
+    return true
+  }
+  catch (error) {
+    if (error instanceof Unreadable) throw new FeedError(`This briefing could not be fetched from the archive: ${error.message}. Try again later.`)
+    if (error instanceof FeedError) throw new FeedError('This briefing is in the ministry’s archive, not on this device yet, and you are offline. Connect to the internet to open it.')
+    throw error
+  }
+}
+
+export interface ArchiveSize {
+  /** Briefings listed in the archive and not on this device. */
+  count: number
+  bytes: number
+  /** Pages that could not be read: what they list is not counted. */
+  problems: string[]
+}
+
+/** What keeping the whole archive would download: reads every archive page first. */
+export async function measureWholeArchive(options: SyncOptions = {}): Promise<ArchiveSize> {
+  const { problems } = await readArchiveYears(Infinity, options)
+  const rows = await archivedBriefings()
+  return { count: rows.length, bytes: rows.reduce((sum, row) => sum + row.bytes, 0), problems }
+}
+
+export interface ArchiveProgress {
+  done: number
+  total: number
+  bytes: number
+  totalBytes: number
+}
+
+/**
+ * Downloads every archived briefing onto this device, in batches, reporting progress; once it
+ * has all arrived, each sync keeps every briefing. Stops between batches when `signal` aborts: what arrived
+ * stays. Returns the problems in plain words.
+ */
+export async function keepWholeArchive(onProgress: (progress: ArchiveProgress) => void, signal?: AbortSignal, options: SyncOptions = {}): Promise<string[]> {
+  const { doFetch, base } = resolved(options)
+  const rows: ArchivedBriefing[] = await archivedBriefings()
+  const progress: ArchiveProgress = { done: 0, total: rows.length, bytes: 0, totalBytes: rows.reduce((sum, row) => sum + row.bytes, 0) }
+  onProgress({ ...progress })
+  const problems: string[] = []
+  const BATCH = PARALLEL_DOCUMENTS * 8
+  for (let i = 0; i < rows.length; i += BATCH) {
+    if (signal?.aborted) break
+    if (isOffline()) {
+      problems.push('You went offline: the rest of the archive will download when you choose “Keep the whole archive” again.')
+      break
+    }
+    const batch = rows.slice(i, i + BATCH)
+    await fetchAndMirror(doFetch, base, batch, problems)
+    progress.done += batch.length
+    progress.bytes += batch.reduce((sum, row) => sum + row.bytes, 0)
+    onProgress({ ...progress })
+  }
+  // From now on every sync keeps every briefing, the new ones and any the archive adds.
+  if (!signal?.aborted && !problems.length) await setSetting('mirror', { ...await getSetting('mirror'), wholeArchive: true })
+  return problems
 }

@@ -32,6 +32,11 @@ export function searchWords(...texts: (string | null | undefined)[]): string[] {
   return [...words]
 }
 
+/** Every word of a short text (a title), folded, common words kept: for matching it on the spot. */
+export function titleWords(text: string): string[] {
+  return [...text.matchAll(WORD)].map(([word]) => foldWord(word))
+}
+
 /**
  * The word prefixes a query asks for: every one must start a word of a record. Common words drop
  * out unless the last one is still being typed ("the" may become "thessalonians").

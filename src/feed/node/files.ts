@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { decodeBriefingBytes } from '../../briefings/decode.ts'
-import { buildFeed, type BuiltFeed, type FeedSource } from '../build.ts'
+import { buildFeed, DEFAULT_SITE_URL, isSiteUrl, type FeedFiles, type FeedOptions, type FeedSource } from '../build.ts'
 import { parseBriefing } from '../../briefings/parse.ts'
 import type { ParseResult } from '../../briefings/types.ts'
 
@@ -37,15 +37,46 @@ export async function briefingFiles(dir: string, root: string): Promise<string[]
   return names.map((name) => path.relative(root, path.join(dir, name)) || name)
 }
 
-/** Parses every briefing of a folder into the feed; the first bad file throws `file:line: message`. */
-export async function loadFeed(dir: string, root: string, generatedAt?: string): Promise<BuiltFeed> {
-  const sources: FeedSource[] = []
-  for (const file of await briefingFiles(dir, root)) {
-    const result = await readBriefingFile(path.resolve(root, file)).catch((error: Error) => {
-      throw new Error(error.message.replace(path.resolve(root, file), file))
-    })
-    if (!result.ok) throw new Error(describeProblem(file, result.problem))
-    sources.push({ fileName: file, briefing: result.briefing })
+/** Files read and parsed at once: enough to overlap disk and parsing, few enough to keep memory flat. */
+const BATCH = 32
+
+/** The site address for links in the feeds: SELAH_SITE_URL when set, else the local preview server. */
+export function siteUrlFromEnv(env: Record<string, string | undefined> = process.env): string {
+  const value = env.SELAH_SITE_URL?.trim()
+  if (!value) return DEFAULT_SITE_URL
+  if (!isSiteUrl(value)) {
+    throw new Error(`SELAH_SITE_URL is "${value}": set it to the full address the app is published at, ending with '/', for example https://example.org/ or https://example.org/selah/.`)
   }
-  return buildFeed(sources, { generatedAt })
+  return value
+}
+
+/**
+ * Parses every briefing of a folder and builds the feed's files (path -> text). The first bad
+ * file, in name order, throws `file:line: message`. The site address defaults to siteUrlFromEnv().
+ */
+export async function loadFeed(dir: string, root: string, options: FeedOptions = {}): Promise<FeedFiles> {
+  const files = await briefingFiles(dir, root)
+  const sources: FeedSource[] = []
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = files.slice(start, start + BATCH)
+    const results = await Promise.allSettled(batch.map((file) => readBriefingFile(path.resolve(root, file))))
+    results.forEach((settled, i) => {
+      const file = batch[i] ?? ''
+      if (settled.status === 'rejected') throw new Error((settled.reason as Error).message.replace(path.resolve(root, file), file))
+      const result = settled.value
+      if (!result.ok) throw new Error(describeProblem(file, result.problem))
+      sources.push({ fileName: file, briefing: result.briefing })
+    })
+  }
+  return buildFeed(sources, { ...options, siteUrl: options.siteUrl ?? siteUrlFromEnv() })
+}
+
+/** Writes the feed's files below `outDir` (a built app's folder, usually), for scripts and tests that build a feed outside Vite. */
+export async function writeFeedFiles(files: FeedFiles, outDir: string): Promise<void> {
+  const folders = new Set([...files.keys()].map((name) => path.dirname(path.join(outDir, name))))
+  for (const folder of folders) await mkdir(folder, { recursive: true })
+  const entries = [...files]
+  for (let start = 0; start < entries.length; start += BATCH) {
+    await Promise.all(entries.slice(start, start + BATCH).map(([name, text]) => writeFile(path.join(outDir, name), text)))
+  }
 }

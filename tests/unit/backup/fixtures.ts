@@ -77,7 +77,7 @@ export function sampleData() {
 
 /** Fills the database as a person's phone might be: journal, settings, device facts and a draft. */
 export async function fillDatabase(data = sampleData()) {
-  await db.transaction('rw', [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.drafts], async () => {
+  await db.transaction('rw', [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.drafts, db.archive], async () => {
     await db.briefings.bulkAdd(data.briefings)
     await db.entries.bulkAdd(data.entries)
     await db.answers.bulkAdd(data.answers)
@@ -86,12 +86,13 @@ export async function fillDatabase(data = sampleData()) {
       { key: 'backupReminderDays', value: 7 },
       { key: 'persistence', value: { askedAt: '2025-09-06T09:11:00.000Z', granted: true } },
     ])
+    // A line of the feed's archive: not in any backup, and no restore may touch it.
+    await db.archive.add({ id: '2019-03-01-archived', title: 'An archived briefing', date: '2019-03-01', sortDate: '2019-03-01', addedAt: '', year: '2019', hash: '0123456789abcdef', pointerCount: 3, bytes: 3000, path: 'feed/briefings/2019-03-01-archived.0123456789abcdef.json' })
     await db.drafts.add({ key: 'entry-new:prayer-for-my-town-p1', kind: 'entry-new', briefingId: 'prayer-for-my-town', pointerId: 'prayer-for-my-town-p1', text: 'half a thought', updatedAt: '2025-11-03T07:00:00.000Z' })
   })
   return data
 }
 
-/** Every row of every table, in key order: compare two of these to prove nothing changed. */
 /** Every row of every table the database declares, so a table added later is compared too. */
 export async function dumpDatabase(): Promise<Record<string, unknown[]>> {
   return db.transaction('r', db.tables, async () => Object.fromEntries(

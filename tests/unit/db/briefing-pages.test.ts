@@ -9,7 +9,7 @@ import { addEntry } from '~/db/entries'
 import { FIRST_PAGE, type PageRange } from '~/db/index-pages'
 import { recordPrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
-import type { StoredBriefing } from '~/db/types'
+import type { ArchivedBriefing, StoredBriefing } from '~/db/types'
 import { makeBriefing, useFreshDatabase } from './helpers'
 
 useFreshDatabase()
@@ -27,6 +27,11 @@ const ids = (summaries: BriefingSummary[]) => summaries.map(summary => summary.b
 /** A stored row written straight into the table, for lists of any shape. */
 function stored(id: string, sortDate: string, addedAt: string): StoredBriefing {
   return { ...makeBriefing({ id, date: sortDate }), source: 'feed', hash: id, addedAt, updatedAt: addedAt, openedAt: null, sortDate }
+}
+
+/** An archive line: a briefing the feed lists that is not on this device. */
+function archived(id: string, date: string): ArchivedBriefing {
+  return { id, title: `Archived ${id}`, date, sortDate: date, addedAt: '', year: date.slice(0, 4), hash: 'h', pointerCount: 3, bytes: 4000, path: `feed/briefings/${id}.0123456789abcdef.json` }
 }
 
 /** Every page from the top, each ending where the last row read ends, as the list reads them. */
@@ -68,7 +73,7 @@ describe('readBriefingPage', () => {
     const [first, second] = await readBriefingPage(FIRST_PAGE, 10)
     expect(first).toEqual({
       briefing: { id: newer.id, title: newer.title, date: '2025-09-05', sortDate: '2025-09-05', addedAt: '2025-09-06T08:00:00.000Z', source: 'feed', openedAt: '2025-09-06T08:00:00.000Z', pointerCount: 2 },
-      entryCount: 3, answeredCount: 1, prayedCount: 1, isNew: false,
+      entryCount: 3, answeredCount: 1, prayedCount: 1, isNew: false, onDevice: true,
     })
     expect(second).toMatchObject({ entryCount: 1, answeredCount: 0, prayedCount: 0, isNew: true })
   })
@@ -88,14 +93,16 @@ describe('readBriefingPage', () => {
   })
 
   it('pages cover every row once, in order, whatever the rows and the page size (property)', async () => {
+    // Stored briefings and the archive's lines for those not on this device ('' as their arrival), mixed.
     const row = fc.record({
       id: fc.stringMatching(/^[a-e]{1,3}$/),
       day: fc.constantFrom('2025-01-01', '2025-01-02', '2025-01-03'),
-      time: fc.constantFrom('t0', 't1', 't2'),
+      time: fc.constantFrom('t0', 't1', 't2', ''),
     })
     await fc.assert(fc.asyncProperty(fc.uniqueArray(row, { selector: r => r.id, maxLength: 25 }), fc.integer({ min: 1, max: 6 }), async (rows, limit) => {
-      await db.briefings.clear()
-      await db.briefings.bulkPut(rows.map(r => stored(r.id, r.day, r.time)))
+      await Promise.all([db.briefings.clear(), db.archive.clear()])
+      await db.briefings.bulkPut(rows.filter(r => r.time).map(r => stored(r.id, r.day, r.time)))
+      await db.archive.bulkPut(rows.filter(r => !r.time).map(r => archived(r.id, r.day)))
       const expected = [...rows]
         .sort((a, b) => b.day.localeCompare(a.day) || b.time.localeCompare(a.time) || (b.id < a.id ? -1 : 1))
         .map(r => r.id)
@@ -128,5 +135,22 @@ describe('readBriefingPage', () => {
     await addEntry(snapshotOf(older, older.pointers[0]!), 'elsewhere')
     await new Promise(resolve => setTimeout(resolve, 50))
     expect(runs).toBe(before)
+  })
+
+  it('lists the archive\'s lines among the stored briefings by date, marked as not on this device, and drops a line once its briefing arrives', async () => {
+    await mirrorBriefings([{ briefing: older, hash: 'o' }, { briefing: newer, hash: 'n' }], 'feed')
+    await db.archive.bulkPut([archived('2025-09-03-between', '2025-09-03'), archived('2025-09-05-same-day', '2025-09-05'), archived('2024-01-01-last-year', '2024-01-01')])
+    const page = await readBriefingPage(FIRST_PAGE, 10)
+    expect(ids(page)).toEqual([newer.id, '2025-09-05-same-day', '2025-09-03-between', older.id, '2024-01-01-last-year'])
+    expect(page.map(summary => summary.onDevice)).toEqual([true, false, false, true, false])
+    expect(page[1]).toMatchObject({ briefing: { title: 'Archived 2025-09-05-same-day', pointerCount: 3, source: 'feed' }, isNew: false, entryCount: 0 })
+    // A first page of 2 takes the newest two of both sources.
+    expect(ids(await readBriefingPage(FIRST_PAGE, 2))).toEqual([newer.id, '2025-09-05-same-day'])
+
+    await mirrorBriefings([{ briefing: makeBriefing({ id: '2025-09-03-between', date: '2025-09-03' }), hash: 'b' }], 'feed')
+    const after = await readBriefingPage(FIRST_PAGE, 10)
+    expect(ids(after)).toEqual([newer.id, '2025-09-05-same-day', '2025-09-03-between', older.id, '2024-01-01-last-year'])
+    expect(after[2]!.onDevice).toBe(true)
+    expect(await db.archive.get('2025-09-03-between')).toBeUndefined()
   })
 })

@@ -49,6 +49,7 @@ const SHIPPED_SCHEMAS: { version: number, stores: Record<string, string>, upgrad
       searchTerms: 'term',
       searchDocs: 'bucket',
       searchRecent: 'key',
+      archive: 'id, [sortDate+addedAt], year',
     },
     upgrade: 'search-index-pending',
   },
