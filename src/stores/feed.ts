@@ -18,8 +18,7 @@ export const useFeedStore = defineStore('feed', () => {
   async function run(): Promise<void> {
     state.value = 'syncing'
     try {
-      // Loaded on demand: the feed's validation code is not needed to paint the first screen.
-      const { syncFeed } = await import('~/feed/sync')
+      const { syncFeed } = await feedCode()
       const result = await syncFeed()
       added.value = result.added
       message.value = result.problems.length ? result.problems.join(' ') : null
@@ -47,5 +46,20 @@ export const useFeedStore = defineStore('feed', () => {
 
   useEventListener('online', () => { if (started) void sync() })
 
-  return { state, message, added, sync, start }
+  // The feed's code loads on demand: none of it is needed to paint the first screen.
+  const feedCode = () => import('~/feed/sync')
+
+  /** Fetches a briefing the archive lists, for the view opening it; false when it lists none by that id. */
+  async function fetchArchived(id: string): Promise<boolean> {
+    return (await feedCode()).fetchArchivedBriefing(id)
+  }
+
+  let reading: Promise<{ unread: number, problems: string[] }> | null = null
+  /** Lists older briefings from the archive pages not read yet, `limit` pages at most (one reading at a time). */
+  function readArchive(limit?: number): Promise<{ unread: number, problems: string[] }> {
+    reading ??= feedCode().then(code => code.readArchiveYears(limit)).finally(() => { reading = null })
+    return reading
+  }
+
+  return { state, message, added, sync, start, fetchArchived, readArchive, feedCode }
 })
