@@ -7,16 +7,21 @@ import { useFeedStore } from './stores/feed'
 import './styles/main.css'
 
 const pinia = createPinia()
+
+// App-wide work that does not belong to any one view, started before the first render so that it
+// runs while Vue mounts: open the journal (on a first visit the browser creates the database
+// then), fetch new briefings, and later finish the search index of a journal written before
+// Selah had one.
+const database = useDatabaseStore(pinia)
+const opening = database.open()
+useFeedStore(pinia).start()
+
 createApp(App).use(pinia).use(router).mount('#app')
 
-// App-wide work that does not belong to any one view: open the journal, then fetch new briefings
-// and finish the search index of a journal written before Selah had one.
-const database = useDatabaseStore(pinia)
-void database.open().then(() => {
+void opening.then(() => {
   // A build reads the whole journal: let the first screen have the database (and the network,
   // for the builder's code) to itself first.
   if (!database.problem) {
     setTimeout(() => void import('./stores/search-index').then(({ useSearchIndexStore }) => useSearchIndexStore(pinia).start()), 2000)
   }
 })
-useFeedStore(pinia).start()

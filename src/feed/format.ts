@@ -24,7 +24,7 @@ import type { Briefing } from '../briefings/types.ts'
 export const FEED_VERSION = 2
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 
-export const FEED_PATH = 'feed/feed.json'
+export { FEED_PATH } from './request.ts'
 export const RSS_PATH = 'feed/feed.xml'
 
 const { isoDate, text, id, pointers, prayer } = briefingFields

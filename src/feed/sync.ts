@@ -1,13 +1,14 @@
 import * as v from 'valibot'
 import { archivedBriefing, archivedBriefings, readArchiveState, saveArchiveLinks, saveArchivePage, type ArchiveLine } from '~/db/archive'
-import { mirrorBriefings, storedHashes, type MirrorResult } from '~/db/briefings'
+import { mirrorBriefings, type MirrorResult } from '~/db/briefings'
 import { UserFacingError } from '~/db/errors'
 import { getSetting, setSetting } from '~/db/settings'
 import type { ArchivedBriefing, FeedArchiveState } from '~/db/types'
 import {
-  ArchivePageSchema, briefingFromItem, FEED_PATH, FeedItemSchema, FeedSchema,
+  ArchivePageSchema, briefingFromItem, FeedItemSchema, FeedSchema,
   type ArchiveLink, type ArchivePage, type Feed, type FeedItem,
 } from './format'
+import { feedRequest } from './request'
 
 /** Why the feed could not be synced, in words for the person (the briefings already saved still show). */
 export class FeedError extends UserFacingError {
@@ -18,6 +19,8 @@ export interface SyncOptions {
   fetch?: typeof fetch
   /** Where the app is served from; the feed lives at `${base}feed/`. */
   base?: string
+  /** feed.json, already requested (./request.ts): the app starts it before this code loads. */
+  feedResponse?: Promise<Response>
 }
 
 export interface SyncResult {
@@ -44,14 +47,14 @@ function resolved(options: SyncOptions) {
 }
 
 /**
- * Fetches one feed file and checks it. `feed.json` is revalidated every time (`no-cache`: a
- * conditional request the server answers with 304 when nothing changed); archive pages and
- * briefing documents are named by their content, so any cached copy is right.
+ * Reads one feed file's response and checks it. `feed.json` is revalidated every time
+ * (`no-cache`: a conditional request the server answers with 304 when nothing changed); archive
+ * pages and briefing documents are named by their content, so any cached copy is right.
  */
-async function fetchValid<S extends v.GenericSchema>(doFetch: typeof fetch, url: string, schema: S, cache: RequestCache = 'default'): Promise<v.InferOutput<S>> {
+async function fetchValid<S extends v.GenericSchema>(request: Promise<Response>, schema: S): Promise<v.InferOutput<S>> {
   let response: Response
   try {
-    response = await doFetch(url, { cache })
+    response = await request
   }
   catch {
     if (isOffline()) throw new FeedError(OFFLINE)
@@ -82,14 +85,14 @@ function why(reason: unknown): string {
 }
 
 async function fetchItem(doFetch: typeof fetch, base: string, line: Pick<ArchiveLine, 'id' | 'hash' | 'path'>): Promise<FeedItem> {
-  const item = await fetchValid(doFetch, `${base}${line.path}`, FeedItemSchema)
+  const item = await fetchValid(doFetch(`${base}${line.path}`), FeedItemSchema)
   if (item.id !== line.id) throw new Unreadable(`it holds a different briefing (${item.id})`)
   if (item._selah.hash !== line.hash) throw new Unreadable('it is not the version the archive lists')
   return item
 }
 
 async function fetchPage(doFetch: typeof fetch, base: string, link: ArchiveLink): Promise<ArchivePage> {
-  const page = await fetchValid(doFetch, `${base}${link.path}`, ArchivePageSchema)
+  const page = await fetchValid(doFetch(`${base}${link.path}`), ArchivePageSchema)
   if (page.year !== link.year) throw new Unreadable(`it holds the year ${page.year}`)
   return page
 }
@@ -163,7 +166,7 @@ export async function syncFeed(options: SyncOptions = {}): Promise<SyncResult> {
   const { doFetch, base } = resolved(options)
   let feed: Feed
   try {
-    feed = await fetchValid(doFetch, `${base}${FEED_PATH}`, FeedSchema, 'no-cache')
+    feed = await fetchValid(options.feedResponse ?? feedRequest(base, doFetch), FeedSchema)
   }
   catch (error) {
     if (error instanceof Unreadable) throw new FeedError(`The briefing feed could not be read: ${error.message}.`)
@@ -171,9 +174,9 @@ export async function syncFeed(options: SyncOptions = {}): Promise<SyncResult> {
   }
 
   // The recent briefings arrived whole: all of them are kept (the window only decides how far
-  // into the archive to reach), the newest first and in one write, before any archive work.
-  const stored = await storedHashes(feed.items.map(item => item.id))
-  const result = await mirrorItems(feed.items.filter((item, i) => stored[i] !== item._selah.hash))
+  // into the archive to reach), in one transaction that writes only what changed, before any
+  // archive work: the newest is on the list as soon as it commits.
+  const result = await mirrorItems(feed.items)
   const added = [...result.added]
   const updated = [...result.updated]
   const problems: string[] = []

@@ -2,6 +2,7 @@ import { useEventListener } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { shortReason, UserFacingError } from '~/db/errors'
+import { feedRequest } from '~/feed/request'
 
 export type FeedSyncState = 'idle' | 'syncing' | 'done' | 'error'
 
@@ -18,8 +19,11 @@ export const useFeedStore = defineStore('feed', () => {
   async function run(): Promise<void> {
     state.value = 'syncing'
     try {
+      // Asked for before the sync's code loads: the two travel side by side.
+      const feedResponse = feedRequest(import.meta.env.BASE_URL)
+      feedResponse.catch(() => {}) // read (and explained) by syncFeed
       const { syncFeed } = await feedCode()
-      const result = await syncFeed()
+      const result = await syncFeed({ feedResponse })
       added.value = result.added
       message.value = result.problems.length ? result.problems.join(' ') : null
       state.value = 'done'
