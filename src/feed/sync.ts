@@ -223,7 +223,7 @@ export async function readArchiveYears(limit = Infinity, options: SyncOptions = 
  */
 export async function fetchArchivedBriefing(id: string, options: SyncOptions = {}): Promise<boolean> {
   const { doFetch, base } = resolved(options)
-  const line = await archivedBriefing(id)
+  const line = await archivedBriefing(id) ?? await lookUpInArchive(id, doFetch, base)
   if (!line) return false
   if (isOffline()) throw new FeedError('This briefing is in the ministry’s archive, not on this device yet, and you are offline. Connect to the internet to open it.')
   try {
@@ -235,6 +235,19 @@ export async function fetchArchivedBriefing(id: string, options: SyncOptions = {
     if (error instanceof FeedError) throw new FeedError('This briefing is in the ministry’s archive, not on this device yet, and you are offline. Connect to the internet to open it.')
     throw error
   }
+}
+
+/**
+ * A link to an archived briefing whose year this device has not listed yet (shared by someone, or
+ * from a bookmark): a briefing's id begins with its date, so read that year's page and look again.
+ */
+async function lookUpInArchive(id: string, doFetch: typeof fetch, base: string): Promise<ArchiveLine | undefined> {
+  if (isOffline()) return undefined
+  const year = /^(\d{4})-\d{2}-\d{2}-/.exec(id)?.[1] ?? 'undated'
+  const link = pagesToRead(await readArchiveState(), candidate => candidate.year === year).find(candidate => candidate.year === year)
+  if (!link) return undefined
+  await readPages(doFetch, base, [link], [])
+  return archivedBriefing(id)
 }
 
 export interface ArchiveSize {

@@ -138,6 +138,18 @@ describe('the archive', () => {
     expect(await fetchArchivedBriefing('not-listed', { fetch: server.fetch })).toBe(false)
   })
 
+  it('opens a link to an archived briefing of a year this device has not listed yet, reading only that year', async () => {
+    const years = daily(800)
+    const server = fakeServer((await feedOf(years)).files)
+    await syncFeed({ fetch: server.fetch })
+    const old = years[700]!
+    expect(await fetchArchivedBriefing(old.id, { fetch: server.fetch })).toBe(true)
+    expect(await db.briefings.get(old.id)).toMatchObject({ title: old.title })
+    const pages = server.calls().filter(url => url.includes('/archive/'))
+    expect(pages).toEqual([expect.stringMatching(new RegExp(`/feed/archive/${old.date!.slice(0, 4)}\\.`))])
+    expect(await fetchArchivedBriefing('2024-01-01-no-such-briefing', { fetch: server.fetch })).toBe(false)
+  })
+
   it('says plainly why an archived briefing cannot open: offline, missing, or not the version listed', async () => {
     const years = daily(60)
     const { files } = await feedOf(years)
