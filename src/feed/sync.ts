@@ -21,6 +21,20 @@ export interface SyncOptions {
   base?: string
   /** feed.json, already requested (./request.ts): the app starts it before this code loads. */
   feedResponse?: Promise<Response>
+  /**
+   * Called with the recent briefings as soon as feed.json is read and checked, before anything
+   * is stored: on a first visit the browser is still creating the database, and the list can
+   * show them meanwhile.
+   */
+  onRecent?: (recent: RecentBriefing[]) => void
+}
+
+/** What the briefing list shows of a recent briefing before it is stored. */
+export interface RecentBriefing {
+  id: string
+  title: string
+  date: string | null
+  pointerCount: number
 }
 
 export interface SyncResult {
@@ -176,6 +190,7 @@ export async function syncFeed(options: SyncOptions = {}): Promise<SyncResult> {
   // The recent briefings arrived whole: all of them are kept (the window only decides how far
   // into the archive to reach), in one transaction that writes only what changed, before any
   // archive work: the newest is on the list as soon as it commits.
+  options.onRecent?.(feed.items.map(item => ({ id: item.id, title: item.title, date: item._selah.date, pointerCount: item._selah.pointers.length })))
   const result = await mirrorItems(feed.items)
   const added = [...result.added]
   const updated = [...result.updated]

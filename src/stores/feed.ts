@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { shortReason, UserFacingError } from '~/db/errors'
 import { feedRequest } from '~/feed/request'
+import type { RecentBriefing } from '~/feed/sync'
 
 export type FeedSyncState = 'idle' | 'syncing' | 'done' | 'error'
 
@@ -13,6 +14,8 @@ export const useFeedStore = defineStore('feed', () => {
   const message = shallowRef<string | null>(null)
   /** Ids of the briefings the last sync brought in for the first time. */
   const added = shallowRef<string[]>([])
+  /** The recent briefings of the last feed read, before they are stored (see syncFeed's onRecent). */
+  const recent = shallowRef<RecentBriefing[] | null>(null)
   let running: Promise<void> | null = null
   let started = false
 
@@ -23,7 +26,7 @@ export const useFeedStore = defineStore('feed', () => {
       const feedResponse = feedRequest(import.meta.env.BASE_URL)
       feedResponse.catch(() => {}) // read (and explained) by syncFeed
       const { syncFeed } = await feedCode()
-      const result = await syncFeed({ feedResponse })
+      const result = await syncFeed({ feedResponse, onRecent: (briefings) => { recent.value = briefings } })
       added.value = result.added
       message.value = result.problems.length ? result.problems.join(' ') : null
       state.value = 'done'
@@ -65,5 +68,5 @@ export const useFeedStore = defineStore('feed', () => {
     return reading
   }
 
-  return { state, message, added, sync, start, fetchArchived, readArchive, feedCode }
+  return { state, message, added, recent, sync, start, fetchArchived, readArchive, feedCode }
 })

@@ -45,6 +45,20 @@ describe('BriefingsView', () => {
     expect(document.title).toBe('Briefings · Selah')
   })
 
+  it('shows the briefings the feed has just brought while the database is still being created, then its own rows', async () => {
+    const { wrapper } = await mountRoute('/')
+    const feed = useFeedStore()
+    feed.state = 'syncing'
+    feed.recent = [{ id: '2025-10-01-sudan', title: 'Sudan', date: '2025-10-01', pointerCount: 4 }, { id: 'undated', title: 'Undated', date: null, pointerCount: 1 }]
+    await until(() => expect(rows(wrapper)).toHaveLength(2))
+    const first = wrapper.get('li[data-briefing-item] a.briefing-link')
+    expect(first.attributes('href')).toBe('/briefings/2025-10-01-sudan')
+    expect(first.text()).toContain('4 prayer pointers')
+    expect(first.text()).toContain('New')
+    await seedBriefing()
+    await until(() => expect(rows(wrapper).map(row => row.text())).toEqual([expect.stringMatching(/^Peace in Ukraine/)]))
+  })
+
   it('lists briefings newest first, each a link named by its title, with its badges, kept live', async () => {
     const older = await seedBriefing()
     const newer = makeBriefing({ id: '2025-10-01-sudan', title: 'Sudan', date: '2025-10-01' })

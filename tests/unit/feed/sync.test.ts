@@ -62,6 +62,15 @@ describe('syncFeed', () => {
     expect(await db.briefings.get(ukraine.id)).toMatchObject({ ...ukraine, source: 'feed', hash: feed.items[0]!._selah.hash, openedAt: null })
   })
 
+  it('hands the recent briefings to the list before anything is stored', async () => {
+    const server = fakeServer((await feedOf(daily(3))).files)
+    let storedWhenCalled = -1
+    const onRecent = vi.fn(() => { void db.briefings.count().then((count) => { storedWhenCalled = count }) })
+    await syncFeed({ fetch: server.fetch, onRecent })
+    expect(onRecent).toHaveBeenCalledWith(daily(3).map(b => ({ id: b.id, title: b.title, date: b.date, pointerCount: 2 })))
+    expect(storedWhenCalled).toBe(0)
+  })
+
   it('costs one request and writes nothing when nothing is new', async () => {
     const server = fakeServer((await feedOf(daily(5))).files)
     await syncFeed({ fetch: server.fetch })
