@@ -3,7 +3,8 @@
  * reader meets it: builds the feed of N generated briefings (plus the app, unless --no-build),
  * serves both with `vite preview`, and in Chromium with a fresh profile measures
  *   - the feed's build time for N files;
- *   - a first visit: feed requests and bytes until the newest briefing is on screen, and the time;
+ *   - a first visit: feed requests and bytes until the newest briefing is on screen, and the time
+ *     from navigation start (the page's own clock, as the browser counts a page's paint times);
  *   - a sync with nothing new: requests and bytes on the wire (a reload, the app syncing on start);
  *   - opening an archived briefing online: from the click to its pointers on screen.
  * Medians of --runs fresh profiles. Prints a table, and a JSON summary as the last line.
@@ -69,11 +70,15 @@ async function oneRun(origin: string, newest: string, archived: { id: string, ti
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, baseURL: origin, viewport: { width: 1000, height: 800 } })
   try {
     const feed = watchFeed(context)
+    // When the newest briefing's row first appears, by the page's own clock (from navigation start).
+    await context.addInitScript({ content: `new MutationObserver((_, observer) => {
+      const row = document.querySelector('[data-briefing-item]')
+      if (row && row.textContent.includes(${JSON.stringify(newest)})) { window.__newestShown = performance.now(); observer.disconnect() }
+    }).observe(document, { subtree: true, childList: true, characterData: true })` })
     const page = context.pages()[0] ?? await context.newPage()
-    const started = Date.now()
     await page.goto('/')
     await page.locator('[data-briefing-item]').first().getByText(newest).waitFor({ timeout: 60_000 })
-    const firstScreenMs = Date.now() - started
+    const firstScreenMs = Math.round(await page.evaluate('window.__newestShown') as number)
     const beforeNewest = feed.take()
     await settle(page)
     const afterSettle = feed.take()
