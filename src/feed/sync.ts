@@ -111,11 +111,17 @@ async function fetchPage(doFetch: typeof fetch, base: string, link: ArchiveLink)
   return page
 }
 
-async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = []
-  for (let i = 0; i < items.length; i += size) {
-    results.push(...await Promise.allSettled(items.slice(i, i + size).map(work)))
+/** Runs `work` over the items, `size` at a time as each one finishes (no batch waits for its slowest). */
+async function pooled<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await work(items[i]!).then(value => ({ status: 'fulfilled', value }), (reason: unknown) => ({ status: 'rejected', reason }))
+    }
   }
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
   return results
 }
 
@@ -125,7 +131,7 @@ function mirrorItems(items: FeedItem[]): Promise<MirrorResult> {
 
 /** Fetches briefing documents and mirrors the ones that arrive; the others become problems. */
 async function fetchAndMirror(doFetch: typeof fetch, base: string, lines: readonly ArchiveLine[], problems: string[]): Promise<MirrorResult> {
-  const results = await inBatches(lines, PARALLEL_DOCUMENTS, line => fetchItem(doFetch, base, line))
+  const results = await pooled(lines, PARALLEL_DOCUMENTS, line => fetchItem(doFetch, base, line))
   const items: FeedItem[] = []
   let offline = 0
   results.forEach((result, i) => {
@@ -150,7 +156,7 @@ function windowStart(feed: Feed, days: number): string | null {
 /** Reads archive pages into the archive table; returns the lines of stored briefings that changed. */
 async function readPages(doFetch: typeof fetch, base: string, links: readonly ArchiveLink[], problems: string[]): Promise<ArchiveLine[]> {
   const changed: ArchiveLine[] = []
-  const results = await inBatches(links, PARALLEL_DOCUMENTS, link => fetchPage(doFetch, base, link))
+  const results = await pooled(links, PARALLEL_DOCUMENTS, link => fetchPage(doFetch, base, link))
   for (const [i, result] of results.entries()) {
     const link = links[i]!
     if (result.status === 'rejected') {
@@ -298,7 +304,8 @@ export async function keepWholeArchive(onProgress: (progress: ArchiveProgress) =
   const progress: ArchiveProgress = { done: 0, total: rows.length, bytes: 0, totalBytes: rows.reduce((sum, row) => sum + row.bytes, 0) }
   onProgress({ ...progress })
   const problems: string[] = []
-  const BATCH = PARALLEL_DOCUMENTS * 8
+  // Progress and Stop between batches; within one, six requests are always in flight.
+  const BATCH = 150
   for (let i = 0; i < rows.length; i += BATCH) {
     if (signal?.aborted) break
     if (isOffline()) {

@@ -130,6 +130,8 @@ describe('a ministry\'s archive of eight years', () => {
     const { page } = app
     await page.goto('/')
     await items(page).first().getByText(newestTitle).waitFor()
+    // The list shows them as soon as feed.json is read; wait until they are stored too.
+    await expect.poll(async () => (await storedKeys(page, 'briefings')).length).toBeGreaterThan(30)
     await page.route('**/feed/feed.json', async (route) => {
       const response = await route.fetch()
       await route.fulfill({ response, body: (await response.text()).slice(0, 1000) })

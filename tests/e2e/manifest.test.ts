@@ -56,7 +56,7 @@ describe('the built web app manifest and service worker', () => {
     const precached = [...sw.matchAll(/\burl["']?\s*:\s*"([^"]+)"/g)].map(match => match[1])
     expect(precached).toContain('index.html')
     expect(precached).toContain('manifest.webmanifest')
-    expect(existsSync(join(dist, 'feed/index.json'))).toBe(true)
+    expect(existsSync(join(dist, 'feed/feed.json'))).toBe(true)
     expect(precached.filter(url => url?.startsWith('feed/'))).toEqual([])
   })
 })

@@ -17,7 +17,7 @@ describe('offline reading', () => {
     const href = await link.getAttribute('href')
     expect(href).toBe(`/briefings/${ukraine.id}`)
     // The recorder sees the page's and the worker's traffic, so its "nothing left the origin" check means something.
-    expect(app.requests).toContainEqual({ url: `${origin}/feed/index.json`, fromWorker: false })
+    expect(app.requests).toContainEqual({ url: `${origin}/feed/feed.json`, fromWorker: false })
     expect(app.requests.filter(request => request.fromWorker).length).toBeGreaterThan(5)
 
     await context.setOffline(true)
