@@ -113,14 +113,17 @@ export async function findBriefings(query: string, limit: number): Promise<Brief
     const words = titleWords(title)
     return prefixes.every(prefix => words.some(word => word.startsWith(prefix)))
   }
+  // Newest first in each table, stopping at `limit` matches: a common word reads a few rows, and
+  // only a rare one walks the whole list.
   return db.transaction('r', [db.briefings, db.archive], async () => {
-    const found: BriefingSummary[] = []
-    await db.briefings.each((briefing) => {
-      if (matches(briefing.title)) found.push({ briefing: rowOf(briefing), entryCount: 0, answeredCount: 0, prayedCount: 0, isNew: briefing.openedAt === null, onDevice: true })
-    })
-    await db.archive.each((row) => {
-      if (matches(row.title)) found.push(archivedSummary(row))
-    })
+    const [stored, archived] = await Promise.all([
+      db.briefings.orderBy(BRIEFING_ORDER).reverse().filter(briefing => matches(briefing.title)).limit(limit).toArray(),
+      db.archive.orderBy(BRIEFING_ORDER).reverse().filter(row => matches(row.title)).limit(limit).toArray(),
+    ])
+    const found = [
+      ...stored.map(briefing => ({ briefing: rowOf(briefing), entryCount: 0, answeredCount: 0, prayedCount: 0, isNew: briefing.openedAt === null, onDevice: true })),
+      ...archived.map(archivedSummary),
+    ]
     return found.sort(newestFirst).slice(0, limit)
   })
 }
