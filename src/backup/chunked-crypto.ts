@@ -26,11 +26,16 @@ export interface Sealing {
   seal: TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>
 }
 
-/** Derives the key (the slow part) and prepares the sealing of one new file. */
+/**
+ * Prepares the sealing of one new file. The key (the slow part) is derived by Web Crypto off this
+ * thread while the journal is read: only the first chunk to seal waits for it.
+ */
 export async function startSealing(passphrase: string, chunkBytes = CHUNK_BYTES): Promise<Sealing> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
   const prefix = crypto.getRandomValues(new Uint8Array(NONCE_PREFIX_BYTES))
-  const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS)
+  const key = deriveKey(passphrase, salt, PBKDF2_ITERATIONS)
+  // Awaited by every chunk; a failure reaches the file through the first one.
+  key.catch(() => {})
   const header: EncryptedHeader = {
     app: 'selah',
     kind: 'encrypted-backup',
@@ -44,7 +49,7 @@ export async function startSealing(passphrase: string, chunkBytes = CHUNK_BYTES)
   let index = 0
   async function sealChunk(plain: Uint8Array<ArrayBuffer>, final: boolean) {
     const iv = chunkIv(prefix, index++, final)
-    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, plain))
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, await key, plain))
     const frame = new Uint8Array(4 + sealed.length)
     new DataView(frame.buffer).setUint32(0, sealed.length)
     frame.set(sealed, 4)
