@@ -1,3 +1,4 @@
+import { timed } from './timing'
 import Dexie, { type Table } from 'dexie'
 import { db } from './index'
 import { pagePrimaryKeys, type PageKey, type PageRange } from './index-pages'
@@ -69,10 +70,10 @@ async function firstPrayedAt(answer: AnsweredNote): Promise<string | null> {
  * Reads only the page's notes and two index keys per note, and, in a liveQuery, follows only them.
  */
 export async function readAnsweredPage(range: PageRange, limit: number): Promise<AnsweredRow[]> {
-  return db.transaction('r', [db.answers, db.entries, db.prayed], async () => {
+  return timed('answered', () => db.transaction('r', [db.answers, db.entries, db.prayed], async () => {
     const ids = await pagePrimaryKeys(db.answers, 'answeredAt', range, limit)
     const answers = (await db.answers.bulkGet(ids)).filter(answer => answer !== undefined)
     const firsts = await Promise.all(answers.map(firstPrayedAt))
     return answers.map((answer, i) => ({ answer, firstPrayedAt: firsts[i] ?? null }))
-  })
+  }))
 }

@@ -1,3 +1,4 @@
+import { timed } from './timing'
 import { cmp, type Table } from 'dexie'
 import { queryPrefixes, titleWords } from '~/utils/search-text'
 import { db } from './index'
@@ -72,7 +73,7 @@ function newestFirst(a: BriefingSummary, b: BriefingSummary): number {
  * an archive page read, or an entry, answer or prayer for one of its briefings.
  */
 export async function readBriefingPage(range: PageRange, limit: number): Promise<BriefingSummary[]> {
-  return db.transaction('r', [db.briefings, db.archive, db.entries, db.answers, db.prayed], async () => {
+  return timed('briefings', () => db.transaction('r', [db.briefings, db.archive, db.entries, db.answers, db.prayed], async () => {
     const [ids, archivedIds] = await Promise.all([
       pagePrimaryKeys(db.briefings, BRIEFING_ORDER, range, limit),
       pagePrimaryKeys(db.archive, BRIEFING_ORDER, range, limit),
@@ -99,7 +100,7 @@ export async function readBriefingPage(range: PageRange, limit: number): Promise
     page.sort(newestFirst)
     // Each source gave up to `limit` rows; the page is the newest `limit` of both.
     return range.through ? page : page.slice(0, limit)
-  })
+  }))
 }
 
 /**

@@ -1,3 +1,4 @@
+import { timed } from './timing'
 import { UserFacingError } from './errors'
 import { db } from './index'
 import { copySnapshot } from './snapshot'
@@ -18,7 +19,7 @@ export async function addEntry(pointer: PointerSnapshot, text: string): Promise<
     createdAt: now,
     editedAt: now,
   }
-  await db.entries.add(entry)
+  await timed('add-entry', () => db.entries.add(entry))
   return entry
 }
 

@@ -1,3 +1,4 @@
+import { timed } from './timing'
 import { dayKey } from '~/utils/dates'
 import { db } from './index'
 import { answeredItem, oldestFirst, prayedItem, writtenItem } from './thread'
@@ -57,7 +58,7 @@ async function firstYear(): Promise<number | null> {
  * first; years with nothing are left out. One indexed range per table per year.
  */
 export async function loadOnThisDay(today: Date = new Date()): Promise<OnThisDayYear[]> {
-  return db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
+  return timed('on-this-day', () => db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
     const oldest = await firstYear()
     if (oldest === null) return []
     const years: number[] = []
@@ -73,7 +74,7 @@ export async function loadOnThisDay(today: Date = new Date()): Promise<OnThisDay
       return { year, events: events.sort(oldestFirst) }
     }))
     return found.filter(year => year.events.length > 0)
-  })
+  }))
 }
 
 /** What a calendar day holds: something prayed (a tap of "I prayed for this"), something written. */

@@ -1,6 +1,7 @@
 import { UserFacingError } from './errors'
 import { LATEST_SCHEMA_VERSION, SelahDatabase } from './schema'
 import { searchWordsMiddleware } from './search-words'
+import { timed } from './timing'
 
 export const db = new SelahDatabase()
 db.use(searchWordsMiddleware)
@@ -15,7 +16,7 @@ export class NewerDatabaseError extends UserFacingError {
 
 /** Opens the database now, so a refusal (private mode, a newer schema) is known before any view reads. */
 export async function openDatabase(): Promise<void> {
-  await db.open()
+  await timed('open', () => db.open())
 }
 
 const outdatedListeners = new Set<() => void>()

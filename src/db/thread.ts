@@ -1,3 +1,4 @@
+import { timed } from './timing'
 import Dexie from 'dexie'
 import type { Scripture } from '~/briefings/types'
 import { db } from './index'
@@ -42,7 +43,7 @@ function briefingIdOf(pointerId: string): string | null {
 
 /** The thread of one pointer, or null when neither a stored briefing nor any record knows it. */
 export async function loadThread(pointerId: string): Promise<PointerThread | null> {
-  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => {
+  return timed('thread', () => db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => {
     const guessedBriefingId = briefingIdOf(pointerId)
     const [entries, prayed, answer, guessedBriefing] = await Promise.all([
       db.entries.where('[pointerId+createdAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
@@ -84,5 +85,5 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
       briefingStored: briefing !== undefined,
       events,
     }
-  })
+  }))
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { pageScript, within } from './in-page'
-import { watchFirstSeen } from './page-timing'
+import { watchFirstSeen, watchReads } from './page-timing'
 
 /** Debian's Chromium with the flags tests/e2e/chromium.ts uses on these machines (node-only code cannot import tests/). */
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -44,6 +44,7 @@ export async function launch(origin: string): Promise<Browser> {
     acceptDownloads: true,
   })
   await context.addInitScript({ content: pageScript(watchFirstSeen, COLD_SELECTORS) })
+  await context.addInitScript({ content: pageScript(watchReads, null) })
   const browser: Browser = {
     context,
     page: context.pages()[0] ?? await context.newPage(),

@@ -1,5 +1,5 @@
 import { inPage } from './in-page'
-import { addMetric, navigate, rawRuns, repeat, rest, TIMELINE_WARM_URL, warmUp, type Bench } from './measure'
+import { addMetric, navigate, rawRuns, recordRead, repeat, rest, TIMELINE_WARM_URL, warmUp, type Bench } from './measure'
 import { addEntryAndWait, searchAndWait } from './page-timing'
 import { domNodes, scrollToEnd, type ScrollResult } from './scroll-page'
 import type { Subjects } from './views'
@@ -24,7 +24,9 @@ export async function measureSearch(bench: Bench, subjects: Subjects): Promise<v
     const closed = await openTimeline(bench)
     if (closed) return closed
     const selector = `${ITEM} mark`
-    return inPage(bench.browser.page, timeoutMs + SLACK_MS, 'search results', searchAndWait, { query: subjects.planted, selector, timeoutMs })
+    const ms = await inPage<number | null | string>(bench.browser.page, timeoutMs + SLACK_MS, 'search results', searchAndWait, { query: subjects.planted, selector, timeoutMs })
+    if (typeof ms === 'number') await recordRead(bench, metric, 'search')
+    return ms
   })
   await rawRuns(bench, metric, { name: 'search', prefix: subjects.planted })
   bench.log(`  search: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.reason}`)
@@ -56,7 +58,7 @@ export async function measureScroll(bench: Bench, subjects: Subjects): Promise<v
     frames.push(result.worstLongFrameMs)
     heap.values.push(await bench.browser.heapMB())
     nodes.values.push(await inPage<number>(bench.browser.page, 30_000, 'a DOM count', domNodes))
-    frame.detail = { worstLongAnimationFrameMs: Math.max(...frames), frames: result.frames }
+    frame.detail = { worstLongAnimationFrameMs: Math.max(...frames), frames: result.frames, [`run${frames.length}`]: result.worstLongFrameScripts }
     total.detail = { ...total.detail, steps: result.steps, nudges: result.nudges, lastItem: result.last }
     if (result.nudges) bench.log(`  scroll: the list went quiet before its end ${result.nudges} time(s); a scroll up and down woke it`)
     if (!result.reachedEnd) return `still loading after ${options.scrollLimitMs / 1000} s (${result.steps} scrolls)`
@@ -81,7 +83,9 @@ export async function measureAddEntry(bench: Bench, subjects: Subjects): Promise
     await warmUp(bench, briefing, 'h1')
     if (await navigate(bench, briefing, 'h1') === null) return null
     const text = `Benchmark entry ${run + 1}, written at ${new Date().toISOString()}.`
-    return inPage(bench.browser.page, 2 * timeoutMs + SLACK_MS, 'the new entry', addEntryAndWait, { label, text, timeoutMs })
+    const ms = await inPage<number | null | string>(bench.browser.page, 2 * timeoutMs + SLACK_MS, 'the new entry', addEntryAndWait, { label, text, timeoutMs })
+    if (typeof ms === 'number') await recordRead(bench, metric, 'add-entry')
+    return ms
   })
   const entry = {
     briefingId: subjects.newestBriefingId,

@@ -1,7 +1,7 @@
 import type { Browser } from './browser'
 import { DeadlineError, inPage } from './in-page'
 import type { Options } from './options'
-import { navigateAndWait } from './page-timing'
+import { firstReadSince, navigateAndWait } from './page-timing'
 import { rawQuery, type RawQuery } from './raw-queries'
 import type { Metric, Target, Unit } from './stats'
 
@@ -22,7 +22,7 @@ export const REST = '/bench-scale-rest'
 const SLACK_MS = 5_000
 
 export function addMetric(bench: Bench, id: string, label: string, unit: Unit, target: Target): Metric {
-  const metric: Metric = { id, label, unit, values: [], raw: [], status: 'ok', target }
+  const metric: Metric = { id, label, unit, values: [], reads: [], raw: [], status: 'ok', target }
   bench.metrics.push(metric)
   return metric
 }
@@ -84,6 +84,12 @@ export async function repeat(bench: Bench, metric: Metric, runs: number, once: (
   }
 }
 
+/** The app's own `name` read in the run that just ended, when it made one. */
+export async function recordRead(bench: Bench, metric: Metric, name: string): Promise<void> {
+  const ms = await inPage<number | null>(bench.browser.page, 10_000, `the app's ${name} read`, firstReadSince, { name }).catch(() => null)
+  if (ms !== null) metric.reads.push(ms)
+}
+
 /** The same question asked of raw IndexedDB, once per run, in the same page. */
 export async function rawRuns(bench: Bench, metric: Metric, query: RawQuery, runs = bench.options.runs): Promise<void> {
   try {
@@ -104,6 +110,8 @@ export interface ViewSpec {
   url: string
   selector: string
   raw: RawQuery
+  /** The app's own read for this view (src/db/timing.ts), compared with `raw`. */
+  read: string
   target: Target
   /** Where to go first, untimed, to load the view's code: the view itself unless it remembers its last visit. */
   warmUrl?: string
@@ -128,7 +136,9 @@ export async function measureView(bench: Bench, spec: ViewSpec): Promise<Metric>
   await repeat(bench, metric, bench.options.runs, async () => {
     await rest(bench)
     await warmUp(bench, spec.warmUrl ?? spec.url, spec.selector)
-    return navigate(bench, spec.url, spec.selector)
+    const ms = await navigate(bench, spec.url, spec.selector)
+    if (ms !== null) await recordRead(bench, metric, spec.read)
+    return ms
   })
   await rawRuns(bench, metric, spec.raw)
   bench.log(`  ${spec.label}: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.status}`)

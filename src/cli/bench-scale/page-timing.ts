@@ -7,7 +7,31 @@
 declare global {
   interface Window {
     __benchSeen?: Record<string, number>
+    __benchReads?: AppRead[]
+    __benchStartedAt?: number
   }
+}
+
+/** One of the app's own reads or writes, as it measures them (src/db/timing.ts: `selah:<name>`). */
+export interface AppRead {
+  name: string
+  start: number
+  ms: number
+}
+
+/** Init script: keeps every `selah:` measure the app makes (it keeps only the latest of each itself). */
+export function watchReads() {
+  const reads: AppRead[] = []
+  window.__benchReads = reads
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name.startsWith('selah:')) reads.push({ name: entry.name.slice(6), start: entry.startTime, ms: entry.duration })
+  }).observe({ type: 'measure' })
+}
+
+/** How long the app's first `name` read took after the last timed action began: ms, or null if it made none. */
+export function firstReadSince({ name }: { name: string }): number | null {
+  const since = window.__benchStartedAt ?? 0
+  return window.__benchReads?.find(read => read.name === name && read.start >= since)?.ms ?? null
 }
 
 /** Init script: records when each selector first matches, in ms since the navigation started. */
@@ -32,6 +56,7 @@ export function navigateAndWait({ url, selector, timeoutMs }: Navigation): Promi
   const before = new Set(document.querySelectorAll(selector))
   return new Promise((resolve) => {
     const started = performance.now()
+    window.__benchStartedAt = started
     const finish = (value: number | null) => {
       observer.disconnect()
       clearTimeout(timer)
@@ -60,6 +85,7 @@ export function searchAndWait({ query, selector, timeoutMs }: Typing): Promise<n
   const before = new Set(document.querySelectorAll(selector))
   return new Promise((resolve) => {
     const started = performance.now()
+    window.__benchStartedAt = started
     const finish = (value: number | null) => {
       observer.disconnect()
       clearTimeout(timer)
@@ -111,6 +137,7 @@ export async function addEntryAndWait({ label, text, timeoutMs }: Writing): Prom
     observer.observe(document.body, { childList: true, subtree: true, characterData: true })
     const timer = setTimeout(() => finish(null), timeoutMs)
     const started = performance.now()
+    window.__benchStartedAt = started
     button.click()
   })
 }
@@ -126,4 +153,30 @@ export function firstSeen({ selector, timeoutMs }: { selector: string, timeoutMs
     }
     look()
   })
+}
+
+/** Where a cold start's time went, in ms since the navigation began: each step's end. */
+export interface StartSteps {
+  response: number
+  domContentLoaded: number
+  openStart: number | null
+  openEnd: number | null
+  readStart: number | null
+  readEnd: number | null
+}
+
+/** The steps of the page load that just showed its first screen (reads the app's own measures). */
+export function startSteps(): StartSteps {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+  const read = (name: string) => window.__benchReads?.find(entry => entry.name === name)
+  const open = read('open')
+  const briefings = read('briefings')
+  return {
+    response: navigation?.responseEnd ?? 0,
+    domContentLoaded: navigation?.domContentLoadedEventEnd ?? 0,
+    openStart: open?.start ?? null,
+    openEnd: open ? open.start + open.ms : null,
+    readStart: briefings?.start ?? null,
+    readEnd: briefings ? briefings.start + briefings.ms : null,
+  }
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { Options } from './options'
-import { formatTable, median, ratio, RIGHT_ALIGNED, summarize, TABLE_HEADER, tableRow, verdict, type Metric } from './stats'
+import { appRead, formatTable, median, ratio, RIGHT_ALIGNED, summarize, TABLE_HEADER, tableRow, verdict, type Metric } from './stats'
 
 export interface RunInfo {
   options: Options
@@ -40,8 +40,9 @@ export function machineReport(metrics: Metric[], info: RunInfo) {
         min: round(app.min),
         max: round(app.max),
         runs: metric.values.map(round),
+        ...(metric.reads.length ? { appRead: { median: round(median(metric.reads)), runs: metric.reads.map(round) } } : {}),
         raw: { median: round(raw), runs: metric.raw.map(round) },
-        ratio: round(ratio(app.median, raw)),
+        ratio: round(ratio(appRead(metric), raw)),
         target: metric.target,
         result: verdict(metric),
         ...(metric.detail ? { detail: metric.detail } : {}),

@@ -12,6 +12,8 @@ export interface ScrollResult {
   totalMs: number
   worstFrameMs: number
   worstLongFrameMs: number
+  /** What ran in the longest long animation frame, longest script first: where the time went. */
+  worstLongFrameScripts: string[]
   frames: number
   steps: number
   /** Times the list went quiet at the bottom before its end and a scroll up and down woke it. */
@@ -30,6 +32,7 @@ export async function scrollToEnd({ selector, idleMs, limitMs }: ScrollRun): Pro
   const page = document.documentElement
   let worstFrameMs = 0
   let worstLongFrameMs = 0
+  let worstLongFrameScripts: string[] = []
   let frames = 0
   let running = true
   let last = performance.now()
@@ -46,7 +49,18 @@ export async function scrollToEnd({ selector, idleMs, limitMs }: ScrollRun): Pro
   let observer: PerformanceObserver | null = null
   if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
     observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) worstLongFrameMs = Math.max(worstLongFrameMs, entry.duration)
+      for (const entry of list.getEntries()) {
+        if (entry.duration <= worstLongFrameMs) continue
+        worstLongFrameMs = entry.duration
+        const frame = entry as PerformanceEntry & { renderStart?: number, styleAndLayoutStart?: number, scripts?: { duration: number, invoker: string, sourceFunctionName: string, sourceURL: string, forcedStyleAndLayoutDuration: number }[] }
+        const end = entry.startTime + entry.duration
+        const layout = frame.styleAndLayoutStart ? `style and layout ${Math.round(end - frame.styleAndLayoutStart)} ms` : ''
+        worstLongFrameScripts = [...(frame.scripts ?? [])]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 5)
+          .map(script => `${Math.round(script.duration)} ms ${script.invoker} ${script.sourceFunctionName || ''} ${script.sourceURL.split('/').pop() ?? ''} (forced layout ${Math.round(script.forcedStyleAndLayoutDuration)} ms)`)
+        if (layout) worstLongFrameScripts.push(layout)
+      }
     })
     observer.observe({ type: 'long-animation-frame' })
   }
@@ -92,7 +106,7 @@ export async function scrollToEnd({ selector, idleMs, limitMs }: ScrollRun): Pro
   observer?.disconnect()
   const items = document.querySelectorAll(selector)
   const lastTime = items[items.length - 1]?.querySelector('time')?.getAttribute('datetime')
-  return { totalMs: progressAt - started, worstFrameMs, worstLongFrameMs, frames, steps, nudges, reachedEnd, last: lastTime ?? bottom.slice(0, 80) }
+  return { totalMs: progressAt - started, worstFrameMs, worstLongFrameMs, worstLongFrameScripts, frames, steps, nudges, reachedEnd, last: lastTime ?? bottom.slice(0, 80) }
 }
 
 export function domNodes(): number {

@@ -1,7 +1,7 @@
 import { inPage } from './in-page'
 import { addMetric, measureView, rawRuns, repeat, TIMELINE_WARM_URL, type Bench } from './measure'
-import { firstSeen } from './page-timing'
-import type { Target } from './stats'
+import { firstSeen, startSteps, type StartSteps } from './page-timing'
+import { median, type Target } from './stats'
 
 /** The issue's targets: every first screen under 100 ms, a thread under 50, within 2x raw IndexedDB. */
 export const FIRST_SCREEN: Target = { max: 100, ratio: 2 }
@@ -29,30 +29,41 @@ export interface Subjects {
 export async function measureColdStart(bench: Bench): Promise<void> {
   const metric = addMetric(bench, 'cold-start', 'cold start to the first screen (/)', 'ms', { max: FIRST_SCREEN.max })
   const selector = '[data-briefing-item]'
+  const steps: StartSteps[] = []
   await repeat(bench, metric, bench.options.runs, async () => {
     const page = bench.browser.page
     await page.goto('/', { waitUntil: 'commit', timeout: bench.options.timeoutMs })
     const timeoutMs = bench.options.timeoutMs
     const ms = await inPage<number | null>(page, timeoutMs + 5000, selector, firstSeen, { selector, timeoutMs })
+    if (ms !== null) {
+      const run = await inPage<StartSteps>(page, 10_000, 'the steps of the start', startSteps)
+      steps.push(run)
+      if (run.readStart !== null && run.readEnd !== null) metric.reads.push(run.readEnd - run.readStart)
+    }
     // Let the page settle before the next load cuts it short.
     await page.waitForLoadState('networkidle', { timeout: bench.options.timeoutMs }).catch(() => {})
     return ms
   })
   await rawRuns(bench, metric, { name: 'briefings' })
+  const at = (step: keyof StartSteps) => median(steps.flatMap(run => (run[step] === null ? [] : [run[step]])))
+  const breakdown = Object.fromEntries((['response', 'domContentLoaded', 'openStart', 'openEnd', 'readStart', 'readEnd'] as const).map(step => [step, at(step)]))
+  metric.detail = { ...metric.detail, medianStepEnds: breakdown }
   bench.log(`  cold start: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.status}`)
+  bench.log(`    steps (median ms from navigation): ${Object.entries(breakdown).map(([step, ms]) => `${step} ${ms === null ? '—' : ms.toFixed(0)}`).join(', ')}`)
 }
 
 export async function measureViews(bench: Bench, subjects: Subjects): Promise<void> {
-  await measureView(bench, { id: 'briefing-list', label: 'briefing list (/)', url: '/', selector: '[data-briefing-item]', raw: { name: 'briefings' }, target: FIRST_SCREEN })
-  await measureView(bench, { id: 'timeline', label: 'timeline first screen (/journal)', url: '/journal', selector: '[data-timeline-item]', raw: { name: 'timeline' }, target: FIRST_SCREEN, warmUrl: TIMELINE_WARM_URL })
-  await measureView(bench, { id: 'answered', label: 'Answered list (/answered)', url: '/answered', selector: '[data-answered-item]', raw: { name: 'kind', store: 'answers' }, target: FIRST_SCREEN })
-  await measureView(bench, { id: 'on-this-day', label: 'on this day (/on-this-day)', url: '/on-this-day', selector: '[data-on-this-day-item]', raw: { name: 'onThisDay', years: subjects.years }, target: FIRST_SCREEN })
+  await measureView(bench, { id: 'briefing-list', label: 'briefing list (/)', url: '/', selector: '[data-briefing-item]', raw: { name: 'briefings' }, read: 'briefings', target: FIRST_SCREEN })
+  await measureView(bench, { id: 'timeline', label: 'timeline first screen (/journal)', url: '/journal', selector: '[data-timeline-item]', raw: { name: 'timeline' }, read: 'timeline', target: FIRST_SCREEN, warmUrl: TIMELINE_WARM_URL })
+  await measureView(bench, { id: 'answered', label: 'Answered list (/answered)', url: '/answered', selector: '[data-answered-item]', raw: { name: 'kind', store: 'answers' }, read: 'answered', target: FIRST_SCREEN })
+  await measureView(bench, { id: 'on-this-day', label: 'on this day (/on-this-day)', url: '/on-this-day', selector: '[data-on-this-day-item]', raw: { name: 'onThisDay', years: subjects.years }, read: 'on-this-day', target: FIRST_SCREEN })
   await measureView(bench, {
     id: 'thread',
     label: 'thread (/pointers/:id)',
     url: `/pointers/${encodeURIComponent(subjects.pointerId)}`,
     selector: '[data-thread-item]',
     raw: { name: 'pointer', pointerId: subjects.pointerId, briefingId: subjects.briefingId },
+    read: 'thread',
     target: THREAD,
   })
 }
@@ -71,6 +82,6 @@ export async function measureFilters(bench: Bench, subjects: Subjects): Promise<
   ] as const
   for (const filter of filters) {
     const label = `filter ?${filter.id === 'filter-briefing' ? 'briefing=…' : filter.id === 'filter-pointer' ? 'pointer=…' : filter.query}`
-    await measureView(bench, { id: filter.id, label, url: `/journal?${filter.query}`, selector: '[data-timeline-item]', raw: filter.raw, target: FIRST_SCREEN, warmUrl: TIMELINE_WARM_URL })
+    await measureView(bench, { id: filter.id, label, url: `/journal?${filter.query}`, selector: '[data-timeline-item]', raw: filter.raw, read: 'timeline', target: FIRST_SCREEN, warmUrl: TIMELINE_WARM_URL })
   }
 }
