@@ -1,3 +1,4 @@
+import { timed } from './timing'
 import { db } from './index'
 import { kindBits, toSeconds } from './search-index'
 import { resolve, timelineSearch, type SearchCandidates, type TimelineSearch } from './timeline-search'
@@ -158,6 +159,36 @@ async function readCandidates(plan: Plan, kind: TimelineKind, candidates: Search
   return records
 }
 
+/** The largest slice one read takes when checks keep few rows: about a megabyte of records. */
+const MAX_SLICE = 2000
+
+/**
+ * Records of one kind with times from `bottom` to `top` (both included), newest first, until
+ * `limit` pass `keep`: read by the time index in slices (getAll, far quicker per row than a
+ * cursor), each starting at the time where the last ended, with the rows at that time already
+ * read left out, and each twice as long as the last.
+ */
+async function readNewest(source: Source, bottom: string, top: string, first: number, limit: number, keep: (record: AnyRecord) => boolean): Promise<AnyRecord[]> {
+  const table = db.table<AnyRecord, string>(source.table)
+  const timeOf = (record: AnyRecord) => (record as unknown as Record<string, string>)[source.time]!
+  const keyOf = (record: AnyRecord) => (record as unknown as Record<string, string>)[table.schema.primKey.keyPath as string]!
+  const kept: AnyRecord[] = []
+  let ceiling = top
+  /** Keys of the rows already read whose time is `ceiling`: the next slice starts with them again. */
+  let atCeiling = new Set<string>()
+  for (let size = first; ;) {
+    const want = size + atCeiling.size
+    const rows = await table.where(source.time).between(bottom, ceiling, true, true).reverse().limit(want).toArray()
+    for (const row of rows) if (!(atCeiling.has(keyOf(row)) && timeOf(row) === ceiling) && keep(row)) kept.push(row)
+    if (kept.length >= limit || rows.length < want) return kept
+    const last = timeOf(rows.at(-1)!)
+    if (last !== ceiling) atCeiling = new Set()
+    ceiling = last
+    for (const row of rows) if (timeOf(row) === ceiling) atCeiling.add(keyOf(row))
+    size = Math.min(size * 2, MAX_SLICE)
+  }
+}
+
 /** The records of one kind inside `range`, newest first, at most `limit` of them. */
 async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, limit: number): Promise<TimelineItem[]> {
   const source = SOURCES[kind]
@@ -187,13 +218,11 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
     records = await table.where('briefingId').equals(filter.briefingId).toArray()
   }
   else {
-    const newest = () => table.where(source.time).between(bottom, top, true, true).reverse()
     // Most pages need no check but the range's edges: one getAll of a few extra rows is far
-    // quicker than a cursor. When checks drop too many (a filter, a search), walk with a cursor.
-    // A status or a common search word lets through about half: read enough for that at once.
-    const extra = Number.isFinite(limit) ? limit * (plan.answered || plan.search ? 4 : 1) + 16 : Infinity
-    const quick = await newest().limit(extra).toArray()
-    records = quick.length < extra || quick.filter(keep).length >= limit ? quick : await newest().filter(keep).limit(limit).toArray()
+    // quicker than a cursor. A status or a common search word lets through about half: read
+    // enough for that at once, and when checks drop more, read on in growing slices.
+    const first = Number.isFinite(limit) ? limit * (plan.answered || plan.search ? 4 : 1) + 16 : Infinity
+    records = await readNewest(source, bottom, top, first, limit, keep)
   }
   return records.filter(keep).map(record => source.toItem(record as never)).sort(byTimeline).slice(0, limit)
 }
@@ -215,7 +244,7 @@ export interface TimelinePage {
 
 /** The next `limit` items after `after` (null: from the newest). */
 export async function readTimelinePage(filter: TimelineFilter, after: TimelineCursor | null, limit: number): Promise<TimelinePage> {
-  const items = await readTimeline(filter, { upper: after, lower: null }, limit + 1)
+  const items = await timed(filter.query ? 'search' : 'timeline', () => readTimeline(filter, { upper: after, lower: null }, limit + 1))
   const more = items.length > limit
   const page = more ? items.slice(0, limit) : items
   const last = page.at(-1)

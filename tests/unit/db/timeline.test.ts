@@ -105,6 +105,53 @@ describe('filters', () => {
     ])
   })
 
+  it('reads on past long runs that a status leaves out, missing nothing at equal times, whatever the page size', async () => {
+    await seed()
+    // Seventy entries for pointers still prayed for, eleven at each moment, and among them now
+    // and then one for the answered pointer at the same moment: far more than one read's slice.
+    for (let moment = 0; moment < 7; moment++) {
+      tick()
+      const writes = Array.from({ length: 10 }, (_, j) => addEntry(j % 2 ? families : aid, `busy ${moment}.${j}`))
+      if (moment % 3 === 0) writes.splice(5, 0, addEntry(leaders, `still answered ${moment}`))
+      await Promise.all(writes)
+    }
+    const answered = (await all({ status: 'answered' })).map(describeItem)
+    expect(answered).toEqual([
+      'written:still answered 6', 'written:still answered 3', 'written:still answered 0', 'answered:A ceasefire was agreed.', 'written:Peace for Kyïv tonight.',
+    ])
+    for (const status of ['answered', 'praying'] as const) {
+      const whole = (await all({ status })).map(item => item.key)
+      for (const size of [1, 2, 3, 50]) {
+        const keys: string[] = []
+        let page = await readTimelinePage({ status }, null, size)
+        keys.push(...page.items.map(item => item.key))
+        while (page.next) {
+          page = await readTimelinePage({ status }, page.next, size)
+          keys.push(...page.items.map(item => item.key))
+        }
+        expect(keys, `${status}, page size ${size}`).toEqual(whole)
+      }
+    }
+  })
+
+  it('reads each record once when a status keeps only a few of the rows written in one millisecond', async () => {
+    await seed()
+    // At one moment: ten entries for a pointer still prayed for, whose keys come first, then 250
+    // for the answered one: more than one slice, so the next slice starts in the same millisecond.
+    tick()
+    const at = new Date().toISOString()
+    const entry = (pointer: typeof leaders, id: string) => ({ ...pointer, id, text: id, createdAt: at, editedAt: at })
+    await db.entries.bulkAdd([
+      ...Array.from({ length: 10 }, (_, i) => entry(families, `z-${String(i).padStart(3, '0')}`)),
+      ...Array.from({ length: 250 }, (_, i) => entry(leaders, `m-${String(i).padStart(3, '0')}`)),
+    ])
+    const page = await readTimelinePage({ status: 'praying', kinds: ['written'] }, null, 50)
+    const keys = page.items.map(item => item.key)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `written:z-${String(9 - i).padStart(3, '0')}`))
+    expect(page.items.slice(10).map(describeItem)).toEqual(['written:Convoys reached the city.', 'written:Mothers waiting at the border.'])
+  })
+
   it('by local calendar days, both ends included', async () => {
     vi.setSystemTime(Date.parse('2025-09-06T08:00:00.000Z'))
     await addEntry(leaders, 'sixth')
