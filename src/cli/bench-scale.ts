@@ -8,7 +8,8 @@
  * tests take the same lock, so the figures are not shared with another Chromium. Run directly
  * (npx tsx src/cli/bench-scale.ts), it takes no lock: wrap it in flock yourself.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { measureBackup } from './bench-scale/backup'
 import { launch, type Browser } from './bench-scale/browser'
 import { measureIndexBuild } from './bench-scale/index-build'
@@ -17,10 +18,13 @@ import type { Bench } from './bench-scale/measure'
 import { parseOptions, type Group, type Options } from './bench-scale/options'
 import { planJournal } from './bench-scale/plan'
 import { humanReport, machineReport, writeJson } from './bench-scale/report'
-import { seedJournal } from './bench-scale/seed'
+import { seedJournal, type Seeded } from './bench-scale/seed'
 import { build, exitOnSignals, root, serve, type Server } from './preview'
 import { createCorpus } from './bench-scale/text'
 import { measureColdStart, measureFilters, measureViews, type Subjects } from './bench-scale/views'
+
+/** Where a kept profile's journal is served: IndexedDB belongs to an origin, port included. */
+const KEPT_PROFILE_PORT = 4191
 
 async function main(options: Options) {
   // With --json - the JSON alone goes to stdout, so it can be piped; people read stderr.
@@ -36,15 +40,31 @@ async function main(options: Options) {
   let browser: Browser | null = null
   try {
     exitOnSignals()
-    server = await serve(dist)
-    browser = await launch(server.origin)
+    // A kept profile's journal lives at one origin: serve it on the same port every time.
+    server = await serve(dist, options.profile ? KEPT_PROFILE_PORT : 0)
+    if (options.profile && !server.origin.endsWith(`:${KEPT_PROFILE_PORT}`)) throw new Error(`--profile needs port ${KEPT_PROFILE_PORT}, where its journal was seeded; it is taken.`)
+    if (options.profile) mkdirSync(options.profile, { recursive: true })
+    browser = await launch(server.origin, options.profile)
     const bench: Bench = { browser, options, metrics: [], log }
     const plan = planJournal(options)
-    log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `
-      + `${plan.prayed.toLocaleString('en')} prayed taps and ${plan.answers.toLocaleString('en')} answered notes over ${plan.years} years…`)
-    const seeded = await seedJournal(bench, plan)
-    log(`Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring (${options.runs} runs each)…`)
-    await measureIndexBuild(bench, plan.entries + plan.prayed + plan.answers)
+    const journal = JSON.stringify({ entries: plan.entries, briefings: plan.briefings.length, prayed: plan.prayed, answers: plan.answers, years: plan.years, seed: plan.seed })
+    const marker = options.profile ? join(options.profile, 'selah-bench-seeded.json') : null
+    const kept = marker && existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) as { journal: string, seeded: Seeded } : null
+    if (kept && kept.journal !== journal) throw new Error(`The profile in ${options.profile} holds another journal (${kept.journal}); use another folder.`)
+    let seeded: Seeded
+    if (kept) {
+      seeded = kept.seeded
+      log(`Reusing the journal seeded in ${options.profile}. Measuring (${options.runs} runs each)…`)
+      await browser.page.goto('/')
+    }
+    else {
+      log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `
+        + `${plan.prayed.toLocaleString('en')} prayed taps and ${plan.answers.toLocaleString('en')} answered notes over ${plan.years} years…`)
+      seeded = await seedJournal(bench, plan)
+      log(`Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring (${options.runs} runs each)…`)
+      await measureIndexBuild(bench, plan.entries + plan.prayed + plan.answers)
+      if (marker) writeFileSync(marker, JSON.stringify({ journal, seeded }))
+    }
 
     const year = new Date(plan.startMs + plan.spanMs).getFullYear() - Math.ceil(plan.years / 3)
     const subjects: Subjects = {

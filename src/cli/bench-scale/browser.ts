@@ -31,10 +31,10 @@ export interface Browser {
   close: () => Promise<void>
 }
 
-/** A fresh profile in a temp dir: persistent, like an installed app's, and gone afterwards. */
-export async function launch(origin: string): Promise<Browser> {
+/** A persistent profile, like an installed app's: a fresh one in a temp dir, gone afterwards, unless `kept` names one to keep. */
+export async function launch(origin: string, kept: string | null = null): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium was not found at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`)
-  const profile = await mkdtemp(join(tmpdir(), 'selah-bench-scale-'))
+  const profile = kept ?? await mkdtemp(join(tmpdir(), 'selah-bench-scale-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
@@ -70,7 +70,7 @@ export async function launch(origin: string): Promise<Browser> {
     },
     async close() {
       await within(15_000, 'Chromium to close', context.close()).catch(() => {})
-      await rm(profile, { recursive: true, force: true })
+      if (!kept) await rm(profile, { recursive: true, force: true })
     },
   }
   return browser

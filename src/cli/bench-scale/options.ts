@@ -22,6 +22,8 @@ export interface Options {
   indexLimitMs: number
   chunk: number
   only: Group[]
+  /** A profile folder kept between runs: seeded once, then reused (no seeding, no index build). */
+  profile: string | null
 }
 
 export const USAGE = `Usage: npm run bench:scale -- [options]
@@ -41,6 +43,8 @@ export const USAGE = `Usage: npm run bench:scale -- [options]
   --scroll-limit S   seconds one scroll from end to end may take (600)
   --index-limit S    seconds the index build may take (600)
   --only LIST        only these groups (the index build is always measured): ${GROUPS.join(',')}
+  --profile DIR      keep the seeded profile in DIR and reuse it on later runs with the same
+                     journal options: no seeding and no index build, for working on one figure
 Smoke run: npm run bench:scale -- --entries 5000 --briefings 200 --runs 2`
 
 export function parseOptions(argv: readonly string[]): Options {
@@ -55,7 +59,7 @@ export function parseOptions(argv: readonly string[]): Options {
   }
   if (flags.has('--help')) throw new Error(USAGE)
   const known = ['--entries', '--briefings', '--prayed', '--answers', '--years', '--runs', '--scroll-runs', '--backup-runs', '--seed', '--dist',
-    '--json', '--timeout', '--scroll-limit', '--index-limit', '--only']
+    '--json', '--timeout', '--scroll-limit', '--index-limit', '--only', '--profile']
   for (const key of given.keys()) if (!known.includes(key)) throw new Error(`Unknown option ${key}.\n${USAGE}`)
 
   const number = (key: string, fallback: number, min = 1) => {
@@ -87,5 +91,6 @@ export function parseOptions(argv: readonly string[]): Options {
     indexLimitMs: number('--index-limit', 600) * 1000,
     chunk: 10_000,
     only: only as Group[],
+    profile: given.get('--profile') ?? null,
   }
 }

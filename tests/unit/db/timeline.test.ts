@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '~/db'
 import { markAnswered, restoreAnswer, unmarkAnswered } from '~/db/answers'
@@ -103,6 +104,12 @@ describe('filters', () => {
     expect((await all({ status: 'praying' })).map(describeItem)).toEqual([
       `prayed:${aid.pointerId}`, 'written:Convoys reached the city.', 'written:Mothers waiting at the border.', `prayed:${families.pointerId}`,
     ])
+    // With one briefing or one pointer, that briefing's answered notes are all there is to know.
+    expect((await all({ status: 'praying', briefingId: peace.id })).map(describeItem)).toEqual(['written:Mothers waiting at the border.', `prayed:${families.pointerId}`])
+    expect((await all({ status: 'answered', briefingId: peace.id })).map(describeItem)).toEqual(['answered:A ceasefire was agreed.', 'written:Peace for Kyïv tonight.'])
+    expect((await all({ status: 'answered', pointerId: families.pointerId }))).toEqual([])
+    expect((await all({ status: 'praying', pointerId: leaders.pointerId }))).toEqual([])
+    expect((await all({ status: 'answered', pointerId: leaders.pointerId })).map(describeItem)).toEqual(['answered:A ceasefire was agreed.', 'written:Peace for Kyïv tonight.'])
   })
 
   it('reads on past long runs that a status leaves out, missing nothing at equal times, whatever the page size', async () => {
@@ -150,6 +157,25 @@ describe('filters', () => {
     expect(new Set(keys).size).toBe(keys.length)
     expect(keys.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `written:z-${String(9 - i).padStart(3, '0')}`))
     expect(page.items.slice(10).map(describeItem)).toEqual(['written:Convoys reached the city.', 'written:Mothers waiting at the border.'])
+  })
+
+  it('follows a status as it changes: a live read of a status moves a pointer once it is answered or unmarked', async () => {
+    await seed()
+    const seen: string[][] = []
+    const subscription = liveQuery(() => readTimeline({ status: 'praying', kinds: ['written'] }, { upper: null, lower: null })).subscribe({
+      next: items => seen.push(items.map(describeItem)),
+    })
+    try {
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['written:Convoys reached the city.', 'written:Mothers waiting at the border.']))
+      tick()
+      await markAnswered(aid, 'The convoys got through.')
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['written:Mothers waiting at the border.']))
+      await unmarkAnswered(leaders.pointerId)
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual(['written:Mothers waiting at the border.', 'written:Peace for Kyïv tonight.']))
+    }
+    finally {
+      subscription.unsubscribe()
+    }
   })
 
   it('by local calendar days, both ends included', async () => {
