@@ -23,6 +23,26 @@ import { build, exitOnSignals, root, serve, type Server } from './preview'
 import { createCorpus } from './bench-scale/text'
 import { measureColdStart, measureFilters, measureViews, type Subjects } from './bench-scale/views'
 
+/**
+ * A kept profile still has the last build's service worker, which would go on serving the last
+ * build: unregister it and empty its caches (the journal in IndexedDB stays), then let this
+ * build's worker install and take the page, as on a first visit.
+ */
+async function freshServiceWorker(browser: Browser): Promise<void> {
+  const page = browser.page
+  await page.goto('/')
+  await page.evaluate(`(async () => {
+    await Promise.all((await navigator.serviceWorker.getRegistrations()).map(registration => registration.unregister()))
+    await Promise.all((await caches.keys()).map(name => caches.delete(name)))
+  })()`)
+  await page.goto('/')
+  // Active once it has precached this build; a page loaded before that is not yet under it.
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
+  await page.reload()
+  if (!await page.evaluate('navigator.serviceWorker.controller !== null')) throw new Error('This build\'s service worker did not take the page.')
+  await page.waitForLoadState('networkidle').catch(() => {})
+}
+
 /** Where a kept profile's journal is served: IndexedDB belongs to an origin, port included. */
 const KEPT_PROFILE_PORT = 4191
 
@@ -32,7 +52,7 @@ async function main(options: Options) {
   const dist = options.dist ?? `${root}node_modules/.cache/bench-scale/dist`
   if (options.build) {
     log(`Building the app into ${dist}…`)
-    await build(dist)
+    await build(dist, { VITE_SELAH_BENCH: '1' })
   }
   else if (!existsSync(`${dist}/index.html`)) throw new Error(`--no-build: there is no build in ${dist}. Run once without --no-build.`)
 
@@ -55,7 +75,7 @@ async function main(options: Options) {
     if (kept) {
       seeded = kept.seeded
       log(`Reusing the journal seeded in ${options.profile}. Measuring (${options.runs} runs each)…`)
-      await browser.page.goto('/')
+      await freshServiceWorker(browser)
     }
     else {
       log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `

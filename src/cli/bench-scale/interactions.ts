@@ -1,5 +1,5 @@
 import { inPage } from './in-page'
-import { addMetric, navigate, rawRuns, recordRead, repeat, rest, TIMELINE_WARM_URL, warmUp, type Bench } from './measure'
+import { addMetric, appRuns, navigate, rawRuns, recordRead, repeat, rest, TIMELINE_WARM_URL, warmUp, type Bench } from './measure'
 import { addEntryAndWait, searchAndWait } from './page-timing'
 import { domNodes, scrollToEnd, type ScrollResult } from './scroll-page'
 import type { Subjects } from './views'
@@ -29,6 +29,7 @@ export async function measureSearch(bench: Bench, subjects: Subjects): Promise<v
     return ms
   })
   await rawRuns(bench, metric, { name: 'search', prefix: subjects.planted })
+  await appRuns(bench, metric, { name: 'timeline', filter: { query: subjects.planted } })
   bench.log(`  search: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.reason}`)
 }
 
@@ -87,18 +88,16 @@ export async function measureAddEntry(bench: Bench, subjects: Subjects): Promise
     if (typeof ms === 'number') await recordRead(bench, metric, 'add-entry')
     return ms
   })
-  const entry = {
+  const pointer = {
     briefingId: subjects.newestBriefingId,
     pointerId: `${subjects.newestBriefingId}-p1`,
     briefingTitle: 'Benchmark',
     pointerLabel: null,
     pointerText: 'Benchmark',
     scriptureReference: null,
-    id: 'bench-scale-raw-entry',
-    text: 'A raw put, deleted again.',
-    createdAt: new Date().toISOString(),
-    editedAt: new Date().toISOString(),
   }
-  await rawRuns(bench, metric, { name: 'addEntry', entry })
+  const at = new Date().toISOString()
+  await rawRuns(bench, metric, { name: 'addEntry', entry: { ...pointer, id: 'bench-scale-raw-entry', text: 'A raw put, deleted again.', createdAt: at, editedAt: at } })
+  await appRuns(bench, metric, { name: 'addEntry', pointer })
   bench.log(`  add entry: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.reason}`)
 }

@@ -180,3 +180,22 @@ export function startSteps(): StartSteps {
     readEnd: briefings ? briefings.start + briefings.ms : null,
   }
 }
+
+/** One of the app's reads, called alone (src/bench-reads.ts, in the benchmark's build only). */
+export type AppQuery =
+  | { name: 'briefings' | 'answered' | 'onThisDay' }
+  | { name: 'timeline', filter: Record<string, unknown> }
+  | { name: 'thread', pointerId: string }
+  | { name: 'addEntry', pointer: Record<string, unknown> }
+
+/** Times one of the app's own reads, alone, in this page: ms, or why it cannot. */
+export async function appRead(query: AppQuery): Promise<number | string> {
+  type Read = (arg?: unknown) => Promise<unknown>
+  const reads = (window as unknown as { __selahReads?: Record<string, Read> }).__selahReads
+  if (!reads) return 'this build has no benchmark hooks (it is built with VITE_SELAH_BENCH=1)'
+  if (query.name === 'addEntry') return reads.addEntry!(query.pointer) as Promise<number>
+  const arg = query.name === 'timeline' ? query.filter : query.name === 'thread' ? query.pointerId : undefined
+  const started = performance.now()
+  await reads[query.name]!(arg)
+  return performance.now() - started
+}

@@ -4,10 +4,11 @@
  * Only the query is timed, not opening the connection.
  */
 export type RawQuery =
-  | { name: 'briefings' }
+  | { name: 'briefings', limit: number }
   | { name: 'timeline' }
   | { name: 'wholeTimeline' }
   | { name: 'kind', store: 'entries' | 'prayed' | 'answers' }
+  | { name: 'answeredList', limit: number }
   | { name: 'range', from: string, to: string }
   | { name: 'status', answered: boolean }
   | { name: 'briefing', briefingId: string }
@@ -57,10 +58,22 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
     const store = (name: string) => tx.objectStore(name)
     const byTime = (name: string) => store(name).index(TIME[name]!)
     switch (query.name) {
-      case 'briefings': return [await newest(store('briefings').index('[sortDate+addedAt]'), null, 20)]
+      case 'briefings': {
+        // The list's first page, with how much was written, answered and prayed for each briefing.
+        const briefings = await newest(store('briefings').index('[sortDate+addedAt]'), null, query.limit) as { id: string }[]
+        const counts = await Promise.all(briefings.flatMap(({ id }) => ['entries', 'answers', 'prayed'].map(name => done(store(name).index('briefingId').count(id)))))
+        return [briefings, counts]
+      }
       case 'timeline': return Promise.all(STORES.map(name => newest(byTime(name), null)))
       case 'wholeTimeline': return Promise.all(STORES.map(name => done(byTime(name).getAll())))
       case 'kind': return [await newest(byTime(query.store), null)]
+      case 'answeredList': {
+        // The Answered view's page: the newest notes, each with the first entry and prayer for its pointer.
+        const notes = await newest(byTime('answers'), null, query.limit) as { pointerId: string }[]
+        const first = (name: string, index: string, pointerId: string) => done(store(name).index(index).openKeyCursor(IDBKeyRange.bound([pointerId, ''], [pointerId, '\uffff']))).then(cursor => cursor?.key)
+        const firsts = await Promise.all(notes.flatMap(note => [first('entries', '[pointerId+createdAt]', note.pointerId), first('prayed', '[pointerId+prayedAt]', note.pointerId)]))
+        return [notes, firsts]
+      }
       case 'range': {
         const range = IDBKeyRange.bound(query.from, `${query.to}\uffff`)
         return Promise.all(STORES.map(name => newest(byTime(name), range)))
@@ -114,7 +127,7 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
     }
   }
 
-  const stores = query.name === 'briefings' ? ['briefings'] : query.name === 'search' ? [...STORES, 'searchTerms', 'searchDocs'] : ['briefings', ...STORES]
+  const stores = query.name === 'search' ? [...STORES, 'searchTerms', 'searchDocs'] : ['briefings', ...STORES]
   try {
     const started = performance.now()
     const tx = db.transaction(query.name === 'everything' ? [...stores, 'drafts', 'settings'] : stores, query.name === 'addEntry' ? 'readwrite' : 'readonly')
