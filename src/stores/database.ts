@@ -25,12 +25,15 @@ export const useDatabaseStore = defineStore('database', () => {
   const startup = shallowRef<OpenProblem | null>(null)
   const reason = shallowRef('')
   const outdated = shallowRef(false)
+  /** The database has opened: on a first visit the browser has finished creating it. */
+  const opened = shallowRef(false)
   onScopeDispose(onDatabaseOutdated(() => { outdated.value = true }))
 
   /** Opens the database, so a browser that refuses storage gets words, not a blank app. */
   async function open(): Promise<void> {
     try {
       await openDatabase()
+      opened.value = true
     }
     catch (error) {
       startup.value = openProblem(error)
@@ -41,5 +44,5 @@ export const useDatabaseStore = defineStore('database', () => {
   }
 
   const problem = computed<DatabaseProblem | null>(() => startup.value ?? (outdated.value ? 'outdated' : null))
-  return { problem, reason, open }
+  return { problem, reason, opened, open }
 })
