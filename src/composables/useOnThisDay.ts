@@ -1,5 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
-import { loadOnThisDay, type OnThisDayYear } from '~/db/history'
+import { countOnThisDay, loadOnThisDay, type OnThisDayYear } from '~/db/history'
 import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 export type { OnThisDayYear }
@@ -14,4 +14,10 @@ export function useOnThisDay(): OnThisDayState {
   const state = useLiveQuery(() => loadOnThisDay(new Date()))
   const count = computed(() => state.data.value?.reduce((sum, year) => sum + year.events.length, 0) ?? 0)
   return { ...state, count }
+}
+
+/** Only how many things happened on this date in earlier years (0 until known): counted, not read. */
+export function useOnThisDayCount(): ComputedRef<number> {
+  const { data } = useLiveQuery(() => countOnThisDay(new Date()))
+  return computed(() => data.value ?? 0)
 }

@@ -77,6 +77,27 @@ export async function loadOnThisDay(today: Date = new Date()): Promise<OnThisDay
   }))
 }
 
+/**
+ * How many things were written, prayed and answered on today's date in earlier years: the same
+ * ranges as loadOnThisDay, counted on the time indexes without reading a record.
+ */
+export async function countOnThisDay(today: Date = new Date()): Promise<number> {
+  return db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
+    const oldest = await firstYear()
+    if (oldest === null) return 0
+    const counts: Promise<number>[] = []
+    for (let year = today.getFullYear() - 1; year >= oldest; year--) {
+      const [from, to] = isoRange(sameDayIn(year, today))
+      counts.push(
+        db.entries.where('createdAt').between(from, to, true, false).count(),
+        db.prayed.where('prayedAt').between(from, to, true, false).count(),
+        db.answers.where('answeredAt').between(from, to, true, false).count(),
+      )
+    }
+    return (await Promise.all(counts)).reduce((sum, count) => sum + count, 0)
+  })
+}
+
 /** What a calendar day holds: something prayed (a tap of "I prayed for this"), something written. */
 export interface DayMarks {
   prayed: boolean

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { db } from '~/db'
 import { markAnswered } from '~/db/answers'
 import { addEntry } from '~/db/entries'
-import { loadDaysMarked, loadOnThisDay, sameDayIn } from '~/db/history'
+import { countOnThisDay, loadDaysMarked, loadOnThisDay, sameDayIn } from '~/db/history'
 import { recordPrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
 import { makeBriefing, useFreshDatabase } from './helpers'
@@ -79,6 +79,10 @@ for (const zone of ['America/Los_Angeles', 'Pacific/Auckland']) {
       expect(queries.filter(query => query === 'prayed.prayedAt')).toHaveLength(1 + 8)
       expect(queries.filter(query => query === 'answers.answeredAt')).toHaveLength(1 + 8)
       expect(queries).toHaveLength(3 * (1 + 8))
+      // The briefing list's card counts the same ranges without reading a record.
+      expect(await countOnThisDay(today)).toBe(4)
+      expect(await countOnThisDay(local(2026, 9, 6, 10))).toBe(1)
+      expect(await countOnThisDay(local(2026, 3, 1, 10))).toBe(0)
     })
 
     it('marks the local days of a month on which something was prayed or written', async () => {
