@@ -6,7 +6,7 @@ import type { TimelinePage, TimelineState } from '~/stores/timeline'
 import { dayKey } from '~/utils/dates'
 
 /** Items per page: the first fills a screen, the rest a few screens, each read in a few milliseconds. */
-const FIRST_PAGE = 20
+export const TIMELINE_FIRST_PAGE = 20
 const PAGE_SIZE = 150
 /** Pages this far from the screen let go of their records (they keep their shape: days and counts). */
 const KEEP_PAGES = 3
@@ -42,6 +42,8 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   /** Index of each page's first row, and whether its first day needs a heading. */
   let starts: number[] = []
   let headed: boolean[] = []
+  /** 1 at each row that is a day's heading: the list estimates rows it has not measured from it. */
+  let dayRows = new Uint8Array(0)
   let generation = 0
   /** The last row on screen, as the list last said. */
   let lastShown = 0
@@ -60,8 +62,23 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       for (const [i, run] of page.runs.entries()) row += run.count + (i > 0 || run.day !== lastDay ? 1 : 0)
       lastDay = page.runs.at(-1)?.day ?? lastDay
     }
+    dayRows = new Uint8Array(row)
+    lastDay = ''
+    for (const [p, page] of state.value.pages.entries()) {
+      let at = starts[p]!
+      for (const [i, run] of page.runs.entries()) {
+        if (i > 0 || run.day !== lastDay) dayRows[at++] = 1
+        at += run.count
+      }
+      lastDay = page.runs.at(-1)?.day ?? lastDay
+    }
     rowCount.value = row
     triggerRef(state)
+  }
+
+  /** Whether a row is a day's heading, in constant time (the list asks for every row it has not measured). */
+  function isDayRow(row: number): boolean {
+    return dayRows[row] === 1
   }
 
   function pageAt(row: number): number {
@@ -126,7 +143,7 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       const last = state.value.pages.at(-1)
       const after = last ? last.range.lower : null
       if (last && !after) return
-      const { items, next } = await readTimelinePage(filter.value, after, last ? PAGE_SIZE : FIRST_PAGE)
+      const { items, next } = await readTimelinePage(filter.value, after, last ? PAGE_SIZE : TIMELINE_FIRST_PAGE)
       if (current !== generation) return
       const lastItem = items.at(-1)
       // The last page stays open at its bottom, so an older record imported later still appears.
@@ -186,5 +203,5 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
     live.clear()
   })
 
-  return { state, rowCount, rowAt, showRows, loading, error }
+  return { state, rowCount, rowAt, isDayRow, showRows, loading, error }
 }

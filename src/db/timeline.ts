@@ -207,11 +207,12 @@ const MAX_SLICE = 2000
 
 /**
  * Records of one kind with times from `bottom` to `top` (both included), newest first, until
- * `limit` pass `keep`: read by the time index in slices (getAll, far quicker per row than a
- * cursor), each starting at the time where the last ended, with the rows at that time already
- * read left out, and each twice as long as the last.
+ * `limit` pass `keep`: read by a time index (`within` one pointer or briefing, for the compound
+ * indexes that start with it) in slices (getAll, far quicker per row than a cursor), each
+ * starting at the time where the last ended, with the rows at that time already read left out,
+ * and each twice as long as the last.
  */
-async function readNewest(plan: Plan, source: Source, bottom: string, top: string, first: number, limit: number, keep: (record: AnyRecord) => boolean): Promise<AnyRecord[]> {
+async function readNewest(plan: Plan, source: Source, bottom: string, top: string, first: number, limit: number, keep: (record: AnyRecord) => boolean, within?: { index: string, id: string }): Promise<AnyRecord[]> {
   const table = db.table<AnyRecord, string>(source.table)
   const timeOf = (record: AnyRecord) => (record as unknown as Record<string, string>)[source.time]!
   const keyOf = (record: AnyRecord) => (record as unknown as Record<string, string>)[table.schema.primKey.keyPath as string]!
@@ -221,7 +222,10 @@ async function readNewest(plan: Plan, source: Source, bottom: string, top: strin
   let atCeiling = new Set<string>()
   for (let size = first; ;) {
     const want = size + atCeiling.size
-    const rows = await table.where(source.time).between(bottom, ceiling, true, true).reverse().limit(want).toArray()
+    const slice = within
+      ? table.where(within.index).between([within.id, bottom], [within.id, ceiling], true, true)
+      : table.where(source.time).between(bottom, ceiling, true, true)
+    const rows = await slice.reverse().limit(want).toArray()
     await plan.answered?.learn(rows)
     for (const row of rows) if (!(atCeiling.has(keyOf(row)) && timeOf(row) === ceiling) && keep(row)) kept.push(row)
     if (kept.length >= limit || rows.length < want) return kept
@@ -243,12 +247,16 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
   if (top < bottom) return []
   const keep = (record: AnyRecord) => accepts(plan, source.toItem(record as never), range)
   let records: AnyRecord[]
+  // Most pages need no check but the range's edges: one getAll of a few extra rows is far quicker
+  // than a cursor. A status or a common search word lets through about half: read enough for that
+  // at once, and when checks drop more, read on in growing slices.
+  const first = Number.isFinite(limit) ? limit * (plan.answered || plan.search ? 4 : 1) + 16 : Infinity
   const candidates = plan.search?.candidates
   if (candidates) {
     records = await readCandidates(plan, kind, candidates, range, limit, keep)
   }
   else if (filter.pointerId && source.byPointer) {
-    records = await table.where(source.byPointer).between([filter.pointerId, bottom], [filter.pointerId, top], true, true).reverse().filter(keep).limit(limit).toArray()
+    records = await readNewest(plan, source, bottom, top, first, limit, keep, { index: source.byPointer, id: filter.pointerId })
   }
   else if (filter.pointerId) {
     // A pointer has at most one answered note, keyed by the pointer.
@@ -256,16 +264,12 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
     records = answer ? [answer] : []
   }
   else if (filter.briefingId && source.byBriefing !== 'briefingId') {
-    records = await table.where(source.byBriefing).between([filter.briefingId, bottom], [filter.briefingId, top], true, true).reverse().filter(keep).limit(limit).toArray()
+    records = await readNewest(plan, source, bottom, top, first, limit, keep, { index: source.byBriefing, id: filter.briefingId })
   }
   else if (filter.briefingId) {
     records = await table.where('briefingId').equals(filter.briefingId).toArray()
   }
   else {
-    // Most pages need no check but the range's edges: one getAll of a few extra rows is far
-    // quicker than a cursor. A status or a common search word lets through about half: read
-    // enough for that at once, and when checks drop more, read on in growing slices.
-    const first = Number.isFinite(limit) ? limit * (plan.answered || plan.search ? 4 : 1) + 16 : Infinity
     records = await readNewest(plan, source, bottom, top, first, limit, keep)
   }
   return records.filter(keep).map(record => source.toItem(record as never)).sort(byTimeline).slice(0, limit)

@@ -157,6 +157,9 @@ describe('filters', () => {
     expect(new Set(keys).size).toBe(keys.length)
     expect(keys.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `written:z-${String(9 - i).padStart(3, '0')}`))
     expect(page.items.slice(10).map(describeItem)).toEqual(['written:Convoys reached the city.', 'written:Mothers waiting at the border.'])
+    // The same through one briefing's own index.
+    const briefing = await readTimelinePage({ status: 'praying', kinds: ['written'], briefingId: peace.id }, null, 50)
+    expect(briefing.items.map(item => item.key)).toEqual([...keys.slice(0, 10), keys[11]])
   })
 
   it('follows a status as it changes: a live read of a status moves a pointer once it is answered or unmarked', async () => {
