@@ -42,8 +42,6 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
   /** Index of each page's first row, and whether its first day needs a heading. */
   let starts: number[] = []
   let headed: boolean[] = []
-  /** 1 at each row that is a day's heading: the list estimates rows it has not measured from it. */
-  let dayRows = new Uint8Array(0)
   let generation = 0
   /** The last row on screen, as the list last said. */
   let lastShown = 0
@@ -62,23 +60,8 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
       for (const [i, run] of page.runs.entries()) row += run.count + (i > 0 || run.day !== lastDay ? 1 : 0)
       lastDay = page.runs.at(-1)?.day ?? lastDay
     }
-    dayRows = new Uint8Array(row)
-    lastDay = ''
-    for (const [p, page] of state.value.pages.entries()) {
-      let at = starts[p]!
-      for (const [i, run] of page.runs.entries()) {
-        if (i > 0 || run.day !== lastDay) dayRows[at++] = 1
-        at += run.count
-      }
-      lastDay = page.runs.at(-1)?.day ?? lastDay
-    }
     rowCount.value = row
     triggerRef(state)
-  }
-
-  /** Whether a row is a day's heading, in constant time (the list asks for every row it has not measured). */
-  function isDayRow(row: number): boolean {
-    return dayRows[row] === 1
   }
 
   function pageAt(row: number): number {
@@ -203,5 +186,5 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
     live.clear()
   })
 
-  return { state, rowCount, rowAt, isDayRow, showRows, loading, error }
+  return { state, rowCount, rowAt, showRows, loading, error }
 }

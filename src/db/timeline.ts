@@ -277,7 +277,9 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
 
 /** Reads everything in `range` matching `filter`, newest first, at most `limit` items. */
 export async function readTimeline(filter: TimelineFilter, range: TimelineRange, limit = Infinity): Promise<TimelineItem[]> {
-  return db.transaction('r', [db.entries, db.prayed, db.answers, db.searchTerms, db.searchDocs, db.searchRecent, db.settings], async () => {
+  // The search index's tables only for a search: a transaction costs more the more it spans.
+  const tables = [db.entries, db.prayed, db.answers, ...(filter.query ? [db.searchTerms, db.searchDocs, db.searchRecent, db.settings] : [])]
+  return db.transaction('r', tables, async () => {
     const plan = await makePlan(filter)
     const perKind = await Promise.all(plan.kinds.map(kind => readKind(plan, kind, range, limit)))
     return perKind.flat().sort(byTimeline).slice(0, limit)
