@@ -10,7 +10,6 @@ import { loadThread } from './db/thread'
 import { readTimelinePage, type TimelineFilter } from './db/timeline'
 import type { PointerSnapshot } from './db/types'
 
-
 export interface BenchReads {
   briefings: () => Promise<unknown>
   answered: () => Promise<unknown>
@@ -30,7 +29,8 @@ declare global {
 /**
  * For `npm run bench:scale` only: built in when VITE_SELAH_BENCH=1 (main.ts), never into the app
  * people install. Puts the app's own reads where the page can call them, so the benchmark can
- * time each one alone, with the first page each view asks for, beside the same query on raw IndexedDB in the same page.
+ * time each one alone, with the first page each view asks for, beside the same query on raw
+ * IndexedDB in the same page.
  */
 export function exposeReads(): void {
   window.__selahReads = {

@@ -4,16 +4,9 @@ import { useLiveQuery, type LiveQueryState } from './useLiveQuery'
 
 export type { OnThisDayYear }
 
-export interface OnThisDayState extends LiveQueryState<OnThisDayYear[]> {
-  /** How many things happened on this date in earlier years (0 until known). */
-  count: ComputedRef<number>
-}
-
 /** What was written, prayed and answered on today's date in earlier years, newest year first. */
-export function useOnThisDay(): OnThisDayState {
-  const state = useLiveQuery(() => loadOnThisDay(new Date()))
-  const count = computed(() => state.data.value?.reduce((sum, year) => sum + year.events.length, 0) ?? 0)
-  return { ...state, count }
+export function useOnThisDay(): LiveQueryState<OnThisDayYear[]> {
+  return useLiveQuery(() => loadOnThisDay(new Date()))
 }
 
 /** Only how many things happened on this date in earlier years (0 until known): counted, not read. */

@@ -1,9 +1,9 @@
-import { timed } from './timing'
 import Dexie, { type Table } from 'dexie'
 import { db } from './index'
 import { pagePrimaryKeys, type PageKey, type PageRange } from './index-pages'
 import { copySnapshot } from './snapshot'
 import type { AnsweredNote, PointerSnapshot } from './types'
+import { timed } from './timing'
 
 /**
  * Marks a pointer answered, or changes the note of one already answered (it keeps the day it

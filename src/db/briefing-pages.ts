@@ -1,9 +1,9 @@
-import { timed } from './timing'
 import { cmp, type Table } from 'dexie'
 import { queryPrefixes, titleWords } from '~/utils/search-text'
 import { db } from './index'
 import { pagePrimaryKeys, type PageKey, type PageRange } from './index-pages'
 import type { ArchivedBriefing, StoredBriefing } from './types'
+import { timed } from './timing'
 
 /** What a row of the briefing list shows: no article, no pointer words. */
 export interface BriefingRow extends Pick<StoredBriefing, 'id' | 'title' | 'date' | 'sortDate' | 'addedAt' | 'source' | 'openedAt'> {

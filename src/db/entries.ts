@@ -1,8 +1,8 @@
-import { timed } from './timing'
 import { UserFacingError } from './errors'
 import { db } from './index'
 import { copySnapshot } from './snapshot'
 import type { JournalEntry, PointerSnapshot } from './types'
+import { timed } from './timing'
 
 function entryText(text: string): string {
   const trimmed = text.trim()

@@ -1,8 +1,8 @@
-import { timed } from './timing'
 import { dayKey } from '~/utils/dates'
 import { db } from './index'
 import { answeredItem, oldestFirst, prayedItem, writtenItem } from './thread'
 import type { TimelineItem } from './timeline'
+import { timed } from './timing'
 
 /**
  * Looking back over the years: what happened on today's date in earlier years, and which days of
@@ -53,6 +53,16 @@ async function firstYear(): Promise<number | null> {
   return times.length ? Math.min(...times.map(time => new Date(time).getFullYear())) : null
 }
 
+/** Today's date in each year from last year back to `oldest`, newest first, as ISO bounds. */
+function earlierSameDays(today: Date, oldest: number): { year: number, from: string, to: string }[] {
+  const days: { year: number, from: string, to: string }[] = []
+  for (let year = today.getFullYear() - 1; year >= oldest; year--) {
+    const [from, to] = isoRange(sameDayIn(year, today))
+    days.push({ year, from, to })
+  }
+  return days
+}
+
 /**
  * Everything written, prayed and answered on today's date in each earlier year, newest year
  * first; years with nothing are left out. One indexed range per table per year.
@@ -61,10 +71,7 @@ export async function loadOnThisDay(today: Date = new Date()): Promise<OnThisDay
   return timed('on-this-day', () => db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
     const oldest = await firstYear()
     if (oldest === null) return []
-    const years: number[] = []
-    for (let year = today.getFullYear() - 1; year >= oldest; year--) years.push(year)
-    const found = await Promise.all(years.map(async (year) => {
-      const [from, to] = isoRange(sameDayIn(year, today))
+    const found = await Promise.all(earlierSameDays(today, oldest).map(async ({ year, from, to }) => {
       const [entries, prayed, answers] = await Promise.all([
         db.entries.where('createdAt').between(from, to, true, false).toArray(),
         db.prayed.where('prayedAt').between(from, to, true, false).toArray(),
@@ -85,15 +92,11 @@ export async function countOnThisDay(today: Date = new Date()): Promise<number> 
   return db.transaction('r', [db.entries, db.prayed, db.answers], async () => {
     const oldest = await firstYear()
     if (oldest === null) return 0
-    const counts: Promise<number>[] = []
-    for (let year = today.getFullYear() - 1; year >= oldest; year--) {
-      const [from, to] = isoRange(sameDayIn(year, today))
-      counts.push(
-        db.entries.where('createdAt').between(from, to, true, false).count(),
-        db.prayed.where('prayedAt').between(from, to, true, false).count(),
-        db.answers.where('answeredAt').between(from, to, true, false).count(),
-      )
-    }
+    const counts = earlierSameDays(today, oldest).flatMap(({ from, to }) => [
+      db.entries.where('createdAt').between(from, to, true, false).count(),
+      db.prayed.where('prayedAt').between(from, to, true, false).count(),
+      db.answers.where('answeredAt').between(from, to, true, false).count(),
+    ])
     return (await Promise.all(counts)).reduce((sum, count) => sum + count, 0)
   })
 }

@@ -1,9 +1,9 @@
-import { timed } from './timing'
 import Dexie from 'dexie'
 import type { Scripture } from '~/briefings/types'
 import { db } from './index'
 import type { TimelineItem } from './timeline'
 import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from './types'
+import { timed } from './timing'
 
 /**
  * A pointer's thread: its words, then everything written, prayed and answered for it, oldest first.

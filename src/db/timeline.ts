@@ -1,8 +1,8 @@
-import { timed } from './timing'
 import { db } from './index'
 import { kindBits, toSeconds } from './search-index'
 import { resolve, timelineSearch, type SearchCandidates, type TimelineSearch } from './timeline-search'
 import type { AnsweredNote, JournalEntry, PrayedRecord } from './types'
+import { timed } from './timing'
 
 /**
  * The journal's timeline: everything written, prayed and answered, newest first, read a page at a
