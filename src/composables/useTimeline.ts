@@ -26,6 +26,12 @@ function runsOf(items: TimelineItem[]): TimelinePage['runs'] {
   return runs
 }
 
+/** The same records in the same order: a live query's run that changed nothing redraws nothing. */
+function sameItems(old: TimelineItem[] | null, next: TimelineItem[]): boolean {
+  if (!old || old.length !== next.length) return false
+  return next.every((item, i) => item.key === old[i]!.key && JSON.stringify(item.record) === JSON.stringify(old[i]!.record))
+}
+
 /**
  * The journal's timeline for a filter, as rows for a virtual list: day headings and items, read a
  * page at a time by key as the list nears its end. Pages near the screen stay live (an entry
@@ -101,7 +107,7 @@ export function useTimeline(filter: Ref<TimelineFilter>, restore?: TimelineState
     const query = () => readTimeline(filter.value, page.range)
     live.set(page, liveQuery(query).subscribe({
       next: (items) => {
-        if (current !== generation) return
+        if (current !== generation || sameItems(page.items, items)) return
         page.items = items
         page.runs = runsOf(items)
         layout()

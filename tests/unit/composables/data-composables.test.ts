@@ -1,11 +1,12 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
-import { effectScope, shallowRef } from 'vue'
+import { effectScope, shallowRef, watch } from 'vue'
 import { useAnswered } from '~/composables/useAnswered'
 import { useBriefing } from '~/composables/useBriefing'
 import { useBriefingList } from '~/composables/useBriefingList'
+import { useTimeline } from '~/composables/useTimeline'
 import { markAnswered } from '~/db/answers'
 import { markBriefingOpened, mirrorBriefings } from '~/db/briefings'
-import { addEntry } from '~/db/entries'
+import { addEntry, editEntry } from '~/db/entries'
 import { firstPointer, makeBriefing, useFreshDatabase } from '../db/helpers'
 
 useFreshDatabase()
@@ -44,5 +45,23 @@ describe('data composables', () => {
     const answered = inScope(() => useAnswered())
     const answer = await markAnswered(firstPointer(briefing), 'answered words')
     await vi.waitFor(() => expect(answered.data.value?.map(row => row.answer)).toEqual([answer]))
+  })
+
+  it('useTimeline keeps its rows when a live run finds nothing changed, and shows an edit', async () => {
+    const entry = await addEntry(firstPointer(briefing), 'first words')
+    const timeline = inScope(() => useTimeline(shallowRef({})))
+    // The record as the first read gave it, before the page's live query ran at all.
+    let before: unknown
+    inScope(() => watch(timeline.state, (state) => { before ??= state.pages[0]?.items?.[0] }))
+    await vi.waitFor(() => expect(before).toBeDefined())
+    timeline.showRows(0, 1)
+    // The page goes live a frame after it is drawn; its first run reads the same record again.
+    await new Promise(resolve => setTimeout(resolve, 100))
+    timeline.showRows(0, 1)
+    await markBriefingOpened(briefing.id)
+    await new Promise(resolve => setTimeout(resolve, 100))
+    expect(timeline.state.value.pages[0]!.items![0]).toBe(before)
+    await editEntry(entry.id, 'second words')
+    await vi.waitFor(() => expect(timeline.state.value.pages[0]!.items![0]).toMatchObject({ record: { text: 'second words' } }))
   })
 })
