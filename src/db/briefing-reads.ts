@@ -21,21 +21,24 @@ function groupNewestFirst<T extends { pointerId: string }>(rows: T[], time: (row
   return groups
 }
 
-/** One briefing and everything recorded against its pointers; null when it is not stored. */
+/**
+ * One briefing and everything recorded against its pointers; null when it is not stored. No
+ * explicit transaction: inside a live query each read is then Dexie's to cache, so a write in this
+ * tab shows at once (optimistically, before its commit; a failed write takes it back), and a
+ * change between the reads only runs the query again.
+ */
 export async function loadBriefingDetail(id: string): Promise<BriefingDetail | null> {
-  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => {
-    const [briefing, entries, answers, prayed] = await Promise.all([
-      db.briefings.get(id),
-      db.entries.where('briefingId').equals(id).toArray(),
-      db.answers.where('briefingId').equals(id).toArray(),
-      db.prayed.where('briefingId').equals(id).toArray(),
-    ])
-    if (!briefing) return null
-    return {
-      briefing,
-      entries: groupNewestFirst(entries, entry => entry.createdAt),
-      answers: new Map(answers.map(answer => [answer.pointerId, answer])),
-      prayed: groupNewestFirst(prayed, record => record.prayedAt),
-    }
-  })
+  const [briefing, entries, answers, prayed] = await Promise.all([
+    db.briefings.get(id),
+    db.entries.where('briefingId').equals(id).toArray(),
+    db.answers.where('briefingId').equals(id).toArray(),
+    db.prayed.where('briefingId').equals(id).toArray(),
+  ])
+  if (!briefing) return null
+  return {
+    briefing,
+    entries: groupNewestFirst(entries, entry => entry.createdAt),
+    answers: new Map(answers.map(answer => [answer.pointerId, answer])),
+    prayed: groupNewestFirst(prayed, record => record.prayedAt),
+  }
 }

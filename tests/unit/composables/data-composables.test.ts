@@ -7,6 +7,7 @@ import { useTimeline } from '~/composables/useTimeline'
 import { markAnswered } from '~/db/answers'
 import { markBriefingOpened, mirrorBriefings } from '~/db/briefings'
 import { addEntry, editEntry } from '~/db/entries'
+import { db } from '~/db'
 import { firstPointer, makeBriefing, useFreshDatabase } from '../db/helpers'
 
 useFreshDatabase()
@@ -39,6 +40,17 @@ describe('data composables', () => {
     await vi.waitFor(() => expect(data.value?.briefing.title).toBe('Peace in Ukraine'))
     const entry = await addEntry(firstPointer(briefing), 'on this pointer')
     await vi.waitFor(() => expect(data.value?.entries.get(entry.pointerId)).toEqual([entry]))
+  })
+
+  it('useBriefing takes back a write that fails (shown at once, before its commit)', async () => {
+    await mirrorBriefings([{ briefing, hash: 'h' }], 'feed')
+    const { data } = inScope(() => useBriefing(briefing.id))
+    const entry = await addEntry(firstPointer(briefing), 'kept words')
+    await vi.waitFor(() => expect(data.value?.entries.get(entry.pointerId)).toEqual([entry]))
+    // The same id again: IndexedDB refuses it, and nothing of it may stay on screen.
+    await expect(db.entries.add({ ...entry, text: 'refused words' })).rejects.toThrow()
+    await new Promise(resolve => setTimeout(resolve, 50))
+    expect(data.value?.entries.get(entry.pointerId)).toEqual([entry])
   })
 
   it('useAnswered lists newest first and follows writes', async () => {
