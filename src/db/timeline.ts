@@ -248,9 +248,11 @@ async function readKind(plan: Plan, kind: TimelineKind, range: TimelineRange, li
   const keep = (record: AnyRecord) => accepts(plan, source.toItem(record as never), range)
   let records: AnyRecord[]
   // Most pages need no check but the range's edges: one getAll of a few extra rows is far quicker
-  // than a cursor. A status or a common search word lets through about half: read enough for that
-  // at once, and when checks drop more, read on in growing slices.
-  const first = Number.isFinite(limit) ? limit * (plan.answered || plan.search ? 4 : 1) + 16 : Infinity
+  // than a cursor. A status or a common search word lets through about half: read twice the rows
+  // at once (answered notes all pass a status of their own), and when checks drop more, read on
+  // in growing slices. Every row read beyond need costs its status lookup too.
+  const checked = (plan.answered && kind !== 'answered') || plan.search
+  const first = Number.isFinite(limit) ? limit * (checked ? 2 : 1) + 16 : Infinity
   const candidates = plan.search?.candidates
   if (candidates) {
     records = await readCandidates(plan, kind, candidates, range, limit, keep)

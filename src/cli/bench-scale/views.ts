@@ -85,6 +85,7 @@ export async function measureFilters(bench: Bench, subjects: Subjects): Promise<
   ] as const
   for (const filter of filters) {
     const label = `filter ?${filter.id === 'filter-briefing' ? 'briefing=…' : filter.id === 'filter-pointer' ? 'pointer=…' : filter.query}`
-    await measureView(bench, { id: filter.id, label, url: `/journal?${filter.query}`, selector: '[data-timeline-item]', raw: filter.raw, read: 'timeline', alone: { name: 'timeline', filter: {} }, target: FIRST_SCREEN, warmUrl: TIMELINE_WARM_URL })
+    // The filter's own read alone, beside the filter's raw query.
+    await measureView(bench, { id: filter.id, label, url: `/journal?${filter.query}`, selector: '[data-timeline-item]', raw: filter.raw, read: 'timeline', alone: { name: 'timeline', filter: filter.app }, target: FIRST_SCREEN, warmUrl: TIMELINE_WARM_URL })
   }
 }
