@@ -3,10 +3,11 @@ import {
   type ImportMode, type ImportSummary, type JournalRecords, type RecordBatch, type RecordCounts,
 } from '~/db/transfer'
 import { importBatches } from '~/db/transfer-import'
+import { makeYielder } from '~/utils/yielder'
 import { decryptBackup } from './crypto'
 import { BackupError } from './errors'
 import type { BackupFile } from './format'
-import { makeYielder, type OnProgress } from './progress'
+import type { OnProgress } from './progress'
 import { checkBackupFile, parseBackupText } from './validate'
 
 export type { ImportMode, ImportSummary }

@@ -1,9 +1,9 @@
 import * as v from 'valibot'
 import { emptyCounts, JOURNAL_TABLES, PAGE_SIZE, type JournalTable, type RecordBatch } from '~/db/transfer'
+import { makeYielder } from '~/utils/yielder'
 import { BackupError } from './errors'
 import { BackupHeaderSchema, RECORD_SCHEMAS, type BackupHeader, type RecordLine } from './format-v2'
 import { describeIssue } from './problems'
-import { makeYielder } from './progress'
 import { damaged, isPlainObject, refuseNewer } from './validate'
 
 /**

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { ImportMode, ImportSummary, RecordBatch } from '~/db/transfer'
 import { importBatches } from '~/db/transfer-import'
+import { makeYielder } from '~/utils/yielder'
 import { fileBytes, readSlice } from './bytes'
 import { startUnsealing, unsealedBytes, type Unsealing } from './chunked-crypto'
 import { BackupError } from './errors'
@@ -9,7 +10,7 @@ import { EncryptedHeaderSchema, GZIP_MAGIC, MAX_HEADER_BYTES, type EncryptedHead
 import { importBackup, inspectBackup, readBackup, type InspectedBackup } from './import'
 import { gzipLines } from './lines'
 import { describeIssue } from './problems'
-import { makeYielder, type OnProgress } from './progress'
+import type { OnProgress } from './progress'
 import { openRecords, totalRecords } from './records'
 import { damaged, isPlainObject, refuseNewer, tooLargeForV1 } from './validate'
 

@@ -1,3 +1,4 @@
+import { makeYielder } from '~/utils/yielder'
 import { db } from './index'
 import { SEARCHED } from './search-words'
 import type { SearchBucket, SearchIndexState, SearchTerm, Setting } from './types'
@@ -12,7 +13,11 @@ import type { SearchBucket, SearchIndexState, SearchTerm, Setting } from './type
  * written meanwhile and afterwards is kept in searchRecent (search-words.ts) until the next build.
  * A reload during a build simply starts it again: nothing is replaced until the last step.
  */
-const READ_PAGE = 2000
+const READ_PAGE = 200
+/** Numbers (record hashes and times) of searchTerms written per request in the last step: the page gets a turn between requests. */
+const WRITE_BATCH_NUMBERS = 100_000
+/** Buckets of searchDocs per request (each holds about one 4,096th of the journal's keys). */
+const DOCS_BATCH = 256
 /** After this many records written since the last build, building again is cheaper than scanning them. */
 export const REBUILD_AFTER = 2000
 
@@ -51,8 +56,21 @@ export interface SearchIndexProgress {
   finished: boolean
 }
 
-/** A breath for the page between pages, so taps and typing stay quick while the index builds. */
-const pause = () => new Promise<void>(resolve => setTimeout(resolve, 0))
+/** Consecutive runs of `rows` holding about `numbers` record hashes each (a larger row goes alone). */
+function* batchesOf(rows: SearchTerm[], numbers: number): Generator<SearchTerm[]> {
+  let batch: SearchTerm[] = []
+  let size = 0
+  for (const row of rows) {
+    batch.push(row)
+    size += row.docs.length
+    if (size >= numbers) {
+      yield batch
+      batch = []
+      size = 0
+    }
+  }
+  if (batch.length) yield batch
+}
 
 /** Builds the whole index again, reporting progress in records read. */
 export async function buildSearchIndex(onProgress: (progress: SearchIndexProgress) => void = () => {}): Promise<void> {
@@ -64,6 +82,9 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
   const buckets = new Map<number, SearchBucket>()
   let done = 0
   onProgress({ done, total, finished: false })
+  // A turn for the page every few ms, so a tap or a visit to another view while the index builds
+  // waits for one slice of the work, never for a whole page of records.
+  const breathe = makeYielder(8)
 
   for (const name of tables) {
     const searched = SEARCHED[name]!
@@ -72,6 +93,7 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
       const table = db.table(name)
       const rows: Record<string, string>[] = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ_PAGE).toArray()
       for (const row of rows) {
+        await breathe()
         const key = `${searched.kind}:${row[searched.primaryKey]}`
         const hash = keyHash(key)
         const bucket = bucketOf(hash)
@@ -92,15 +114,21 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
       onProgress({ done, total, finished: false })
       if (rows.length < READ_PAGE) break
       after = rows.at(-1)![searched.primaryKey]
-      await pause()
     }
   }
 
-  const termRows: SearchTerm[] = [...terms].map(([term, { hashes, times }]) => ({ term, docs: Uint32Array.from(hashes), times: Uint32Array.from(times) }))
+  const termRows: SearchTerm[] = []
+  for (const [term, { hashes, times }] of terms) {
+    await breathe()
+    termRows.push({ term, docs: Uint32Array.from(hashes), times: Uint32Array.from(times) })
+  }
   await db.transaction('rw', [db.searchTerms, db.searchDocs, db.searchRecent, db.settings], async () => {
     await Promise.all([db.searchTerms.clear(), db.searchDocs.clear()])
-    await db.searchTerms.bulkPut(termRows)
-    await db.searchDocs.bulkPut([...buckets.values()])
+    // In batches of about the same size: each put copies its row on this thread, and a common
+    // word's row holds a number for most of the journal (one batch of 2,000 froze the page for 0.8 s).
+    for (const batch of batchesOf(termRows, WRITE_BATCH_NUMBERS)) await db.searchTerms.bulkPut(batch)
+    const docs = [...buckets.values()]
+    for (let i = 0; i < docs.length; i += DOCS_BATCH) await db.searchDocs.bulkPut(docs.slice(i, i + DOCS_BATCH))
     // What changed while the pages were read stays in searchRecent; what the build saw leaves it.
     await db.searchRecent.filter(row => row.changedAt < startedAt).delete()
     await db.settings.put({ key: 'searchIndex', value: { built: true } })
