@@ -191,7 +191,9 @@ export type AppQuery =
 /** Times one of the app's own reads, alone, in this page: ms, or why it cannot. */
 export async function appRead(query: AppQuery): Promise<number | string> {
   type Read = (arg?: unknown) => Promise<unknown>
-  const reads = (window as unknown as { __selahReads?: Record<string, Read> }).__selahReads
+  const page = window as unknown as { __selahReads?: Record<string, Read>, __selahLoadReads?: () => Promise<void> }
+  if (!page.__selahReads) await page.__selahLoadReads?.()
+  const reads = page.__selahReads
   if (!reads) return 'this build has no benchmark hooks (it is built with VITE_SELAH_BENCH=1)'
   if (query.name === 'addEntry') return reads.addEntry!(query.pointer) as Promise<number>
   const arg = query.name === 'timeline' ? query.filter : query.name === 'thread' ? query.pointerId : undefined
