@@ -60,8 +60,10 @@ export async function measureScroll(bench: Bench, subjects: Subjects): Promise<v
     heap.values.push(await bench.browser.heapMB())
     nodes.values.push(await inPage<number>(bench.browser.page, 30_000, 'a DOM count', domNodes))
     frame.detail = { worstLongAnimationFrameMs: Math.max(...frames), frames: result.frames, [`run${frames.length}`]: result.worstLongFrameScripts }
-    total.detail = { ...total.detail, steps: result.steps, nudges: result.nudges, lastItem: result.last }
-    if (result.nudges) bench.log(`  scroll: the list went quiet before its end ${result.nudges} time(s); a scroll up and down woke it`)
+    // At the end the list goes quiet once more, and the nudge that checks it finds nothing.
+    const stalls = result.reachedEnd ? result.quiet.slice(0, -1) : result.quiet
+    total.detail = { ...total.detail, steps: result.steps, stalls, lastItem: result.last }
+    for (const state of stalls) bench.log(`  scroll: the list went quiet before its end (${state}); a scroll up and down woke it`)
     if (!result.reachedEnd) return `still loading after ${options.scrollLimitMs / 1000} s (${result.steps} scrolls)`
     // The oldest record is within days of the journal's start: stopping a month later is not the end.
     const lastAt = Date.parse(result.last)

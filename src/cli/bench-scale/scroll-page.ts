@@ -16,8 +16,8 @@ export interface ScrollResult {
   worstLongFrameScripts: string[]
   frames: number
   steps: number
-  /** Times the list went quiet at the bottom before its end and a scroll up and down woke it. */
-  nudges: number
+  /** What the page looked like each time the list went quiet at the bottom (the last is its end when reachedEnd). */
+  quiet: string[]
   reachedEnd: boolean
   /** The last item on the page at the end: its time, or its first words. */
   last: string
@@ -74,7 +74,7 @@ export async function scrollToEnd({ selector, idleMs, limitMs }: ScrollRun): Pro
   let height = page.scrollHeight
   let bottom = lastItem()
   let steps = 0
-  let nudges = 0
+  const quiet: string[] = []
   let nudged = false
   let reachedEnd = false
   while (performance.now() - started < limitMs) {
@@ -94,11 +94,13 @@ export async function scrollToEnd({ selector, idleMs, limitMs }: ScrollRun): Pro
         reachedEnd = true
         break
       }
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-index]')].map(row => Number(row.dataset.index))
+      quiet.push(`at ${Math.round(scrollY + innerHeight)} of ${page.scrollHeight} px; rows ${Math.min(...rows)}-${Math.max(...rows)}; `
+        + `${document.querySelectorAll('[aria-busy="true"]').length} placeholders; ${document.querySelectorAll('[role="alert"]').length} alerts`)
       // Quiet at the bottom: up a screen and down again, as a person would, before calling it the end.
       window.scrollBy({ top: -innerHeight, behavior: 'instant' })
       await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 16)))
       nudged = true
-      nudges++
       quietSince = performance.now()
     }
   }
@@ -106,7 +108,7 @@ export async function scrollToEnd({ selector, idleMs, limitMs }: ScrollRun): Pro
   observer?.disconnect()
   const items = document.querySelectorAll(selector)
   const lastTime = items[items.length - 1]?.querySelector('time')?.getAttribute('datetime')
-  return { totalMs: progressAt - started, worstFrameMs, worstLongFrameMs, worstLongFrameScripts, frames, steps, nudges, reachedEnd, last: lastTime ?? bottom.slice(0, 80) }
+  return { totalMs: progressAt - started, worstFrameMs, worstLongFrameMs, worstLongFrameScripts, frames, steps, quiet, reachedEnd, last: lastTime ?? bottom.slice(0, 80) }
 }
 
 export function domNodes(): number {
