@@ -1,5 +1,5 @@
 import { inPage } from './in-page'
-import { addMetric, appRuns, navigate, rawRuns, recordRead, repeat, rest, TIMELINE_WARM_URL, warmUp, type Bench } from './measure'
+import { addMetric, navigate, rawRuns, readRuns, recordRead, repeat, rest, TIMELINE_WARM_URL, warmUp, type Bench } from './measure'
 import { addEntryAndWait, searchAndWait } from './page-timing'
 import { domNodes, scrollToEnd, type ScrollResult } from './scroll-page'
 import type { Subjects } from './views'
@@ -28,8 +28,7 @@ export async function measureSearch(bench: Bench, subjects: Subjects): Promise<v
     if (typeof ms === 'number') await recordRead(bench, metric, 'search')
     return ms
   })
-  await rawRuns(bench, metric, { name: 'search', prefix: subjects.planted })
-  await appRuns(bench, metric, { name: 'timeline', filter: { query: subjects.planted } })
+  await readRuns(bench, metric, { name: 'timeline', filter: { query: subjects.planted } }, { name: 'search', prefix: subjects.planted })
   bench.log(`  search: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.reason}`)
 }
 
@@ -99,7 +98,6 @@ export async function measureAddEntry(bench: Bench, subjects: Subjects): Promise
     scriptureReference: null,
   }
   const at = new Date().toISOString()
-  await rawRuns(bench, metric, { name: 'addEntry', entry: { ...pointer, id: 'bench-scale-raw-entry', text: 'A raw put, deleted again.', createdAt: at, editedAt: at } })
-  await appRuns(bench, metric, { name: 'addEntry', pointer })
+  await readRuns(bench, metric, { name: 'addEntry', pointer }, { name: 'addEntry', entry: { ...pointer, id: 'bench-scale-raw-entry', text: 'A raw put, deleted again.', createdAt: at, editedAt: at } })
   bench.log(`  add entry: ${metric.values.map(ms => ms.toFixed(1)).join(', ') || metric.reason}`)
 }
