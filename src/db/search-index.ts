@@ -1,6 +1,7 @@
 import { makeYielder } from '~/utils/yielder'
 import { db } from './index'
 import { SEARCHED } from './search-words'
+import { noReadsRunning } from './timing'
 import type { SearchBucket, SearchIndexState, SearchTerm, Setting } from './types'
 
 /**
@@ -90,6 +91,7 @@ export async function buildSearchIndex(onProgress: (progress: SearchIndexProgres
     const searched = SEARCHED[name]!
     let after: string | undefined
     for (;;) {
+      await noReadsRunning()
       const table = db.table(name)
       const rows: Record<string, string>[] = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ_PAGE).toArray()
       for (const row of rows) {
