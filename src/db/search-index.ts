@@ -57,7 +57,7 @@ export interface SearchIndexProgress {
   finished: boolean
 }
 
-/** Consecutive runs of `rows` holding about `numbers` record hashes each (a larger row goes alone). */
+/** Consecutive runs of `rows`, each ending once it holds `numbers` record hashes or more. */
 function* batchesOf(rows: SearchTerm[], numbers: number): Generator<SearchTerm[]> {
   let batch: SearchTerm[] = []
   let size = 0
