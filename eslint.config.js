@@ -17,7 +17,7 @@ const LAYERS = [
   ['components'],
   ['views'],
 ]
-const SHELL = ['App\\.vue', 'router', 'main']
+const SHELL = ['App\\.vue', 'router', 'main', 'mount']
 const NODE_ONLY = ['build', 'cli', 'feed/node']
 const VUE_FREE = ['briefings', 'db', 'feed', 'backup']
 

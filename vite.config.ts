@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { contentSecurityPolicy, CONTENT_SECURITY_POLICY_HEADER } from './src/build/csp.ts'
 import { briefingFeed } from './src/feed/node/plugin.ts'
+import { appStylesFirst } from './src/build/app-styles.ts'
 import { pwaOptions } from './src/build/pwa-options.ts'
 
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
     briefingFeed({ dir: 'src/content/briefings' }),
     VitePWA(pwaOptions),
     contentSecurityPolicy(),
+    appStylesFirst(),
   ],
   preview: {
     host: '127.0.0.1',

@@ -1,33 +1,14 @@
-import { createPinia } from 'pinia'
-import { createApp } from 'vue'
-import App from './App.vue'
-import { router } from './router'
-import { useDatabaseStore } from './stores/database'
-import { useFeedStore } from './stores/feed'
+import { drawSavedScreen, showLiveScreen } from './utils/first-screen'
 import './styles/main.css'
 
-const pinia = createPinia()
-
-// App-wide work that does not belong to any one view, started before the first render so that it
-// runs while Vue mounts: open the journal (on a first visit the browser creates the database
-// then), fetch new briefings, and later finish the search index of a journal written before
-// Selah had one.
-const database = useDatabaseStore(pinia)
-const opening = database.open()
-useFeedStore(pinia).start()
-
-createApp(App).use(pinia).use(router).mount('#app')
-
-// The benchmark's own build only (npm run bench:scale): the reads it times, callable from the page
-// and loaded when it first asks, so that a timed start loads no more code than the app people use.
-if (import.meta.env.VITE_SELAH_BENCH === '1') {
-  Object.assign(window, { __selahLoadReads: () => import('./bench-reads').then(({ exposeReads }) => exposeReads()) })
-}
-
-void opening.then(() => {
-  // A build reads the whole journal: let the first screen have the database (and the network,
-  // for the builder's code) to itself first.
-  if (!database.problem) {
-    setTimeout(() => void import('./stores/search-index').then(({ useSearchIndexStore }) => useSearchIndexStore(pinia).start()), 2000)
-  }
-})
+// The first thing a start does: draw the briefing list as it last looked (src/utils/first-screen.ts)
+// and let the browser paint it. Only then does the app's code load and run, so that compiling it
+// does not hold that paint back (its styles are in the page already: src/build/app-styles.ts).
+const nextPaint = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))
+void (drawSavedScreen() ? nextPaint() : Promise.resolve())
+  .then(() => import('./mount'))
+  .catch((error: unknown) => {
+    // Its code could not load: a still picture of the list must not pretend to be the app.
+    showLiveScreen()
+    throw error
+  })

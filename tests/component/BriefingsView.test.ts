@@ -1,11 +1,16 @@
+import { mount } from '@vue/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { h } from 'vue'
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { addEntry } from '~/db/entries'
 import { markAnswered } from '~/db/answers'
 import { savePastedBriefing } from '~/db/briefings'
 import { recordPrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
 import { BRIEFING_PAGE_SIZE } from '~/composables/useBriefingList'
+import { routes } from '~/router'
 import { useFeedStore } from '~/stores/feed'
+import { FIRST_SCREEN_KEY } from '~/utils/first-screen'
 import { makeBriefing, mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
 useComponentTestSetup()
@@ -122,5 +127,44 @@ describe('BriefingsView', () => {
     expect(rows(wrapper).length).toBeLessThan(20)
     expect(wrapper.text()).not.toContain(`Briefing ${count - 1}`)
     window.scrollTo({ top: 0 })
+  })
+})
+
+describe('the saved first screen', () => {
+  /** The page as main.ts leaves it on a start with a saved screen: it above, the app's mount point below. */
+  async function startWithSavedScreen(path: string) {
+    document.documentElement.classList.add('first-screen')
+    document.body.innerHTML = '<div id="first-screen" inert aria-hidden="true"><h1>Briefings</h1><ul><li data-briefing-item>Old title</li></ul></div><div id="app"></div>'
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push(path)
+    const wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [router] }, attachTo: '#app' })
+    onTestFinished(() => {
+      wrapper.unmount()
+      document.body.innerHTML = ''
+      localStorage.clear()
+    })
+    return wrapper
+  }
+
+  it('gives way to the live list once it has drawn, which is kept for the next start', async () => {
+    await seedBriefing()
+    const wrapper = await startWithSavedScreen('/')
+    await until(() => expect(rows(wrapper)).toHaveLength(1))
+    await until(() => expect(document.getElementById('first-screen')).toBeNull())
+    expect(document.documentElement.classList.contains('first-screen')).toBe(false)
+    await until(() => expect(localStorage.getItem(FIRST_SCREEN_KEY)).toContain('Peace in Ukraine'))
+    expect(localStorage.getItem(FIRST_SCREEN_KEY)).not.toContain('Old title')
+
+    // A briefing that arrives later is in the next start's screen too.
+    await seedBriefing(makeBriefing({ id: '2025-11-02-gaza', title: 'Gaza', date: '2025-11-02' }))
+    await until(() => expect(localStorage.getItem(FIRST_SCREEN_KEY)).toContain('Gaza'))
+  })
+
+  it('gives way to a search but keeps only the plain list', async () => {
+    await seedBriefing()
+    await startWithSavedScreen('/?q=peace')
+    await until(() => expect(document.getElementById('first-screen')).toBeNull())
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(localStorage.getItem(FIRST_SCREEN_KEY)).toBeNull()
   })
 })

@@ -23,7 +23,7 @@ describe('offline reading', () => {
     await context.setOffline(true)
     const reload = await page.reload()
     expect(reload?.fromServiceWorker()).toBe(true)
-    await page.getByRole('status').getByText('You are offline').waitFor()
+    await page.getByRole('status').getByText('Offline', { exact: true }).waitFor()
     await link.click()
     await heading(page, ukraine.title)
     await pointer(page, 1).getByText('Blessed are the peacemakers').waitFor()

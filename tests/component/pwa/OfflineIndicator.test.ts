@@ -19,7 +19,7 @@ describe('OfflineIndicator', () => {
 
     setOnline(false)
     await nextTick()
-    expect(status.text()).toContain('You are offline. Everything you write is saved on this device.')
+    expect(status.text()).toContain('Offline. Everything you write is saved on this device.')
 
     setOnline(true)
     await nextTick()

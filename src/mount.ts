@@ -1,0 +1,43 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { router } from './router'
+import { useDatabaseStore } from './stores/database'
+import { useFeedStore } from './stores/feed'
+import { showingSavedScreen, showLiveScreen } from './utils/first-screen'
+
+// The app itself, loaded by main.ts once the saved first screen (if any) is on screen.
+const pinia = createPinia()
+
+// App-wide work that does not belong to any one view, started before the first render so that it
+// runs while Vue mounts: open the journal (on a first visit the browser creates the database
+// then), fetch new briefings, and later finish the search index of a journal written before
+// Selah had one.
+const database = useDatabaseStore(pinia)
+const opening = database.open()
+useFeedStore(pinia).start()
+
+createApp(App).use(pinia).use(router).mount('#app')
+
+// The saved first screen (src/utils/first-screen.ts) gives way to the live app when the briefing list
+// draws (useFirstScreen); here, whatever happens instead: a database that cannot open, a first
+// route that is not the list, or a start slower than anyone should look at a still picture for.
+if (showingSavedScreen()) {
+  setTimeout(showLiveScreen, 3000)
+  router.afterEach(to => to.name === 'briefings' || showLiveScreen())
+  void opening.then(() => database.problem && showLiveScreen())
+}
+
+// The benchmark's own build only (npm run bench:scale): the reads it times, callable from the page
+// and loaded when it first asks, so that a timed start loads no more code than the app people use.
+if (import.meta.env.VITE_SELAH_BENCH === '1') {
+  Object.assign(window, { __selahLoadReads: () => import('./bench-reads').then(({ exposeReads }) => exposeReads()) })
+}
+
+void opening.then(() => {
+  // A build reads the whole journal: let the first screen have the database (and the network,
+  // for the builder's code) to itself first.
+  if (!database.problem) {
+    setTimeout(() => void import('./stores/search-index').then(({ useSearchIndexStore }) => useSearchIndexStore(pinia).start()), 2000)
+  }
+})

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { launchApp, openControlled, ukraine, within, type App } from './support'
+
+interface Box { top: number, left: number, width: number, height: number }
+
+declare global {
+  interface Window {
+    /** Where the saved screen drew the heading and the first briefing, the moment it appeared. */
+    __saved?: { heading: Box, firstBriefing: Box, title: string, at: number }
+  }
+}
+
+/** Init script: notes where the saved first screen's heading and first row are as soon as it is drawn. */
+function watchSavedScreen() {
+  const box = (element: Element | null) => {
+    const { top, left, width, height } = element!.getBoundingClientRect()
+    return { top, left, width, height }
+  }
+  const observer = new MutationObserver(() => {
+    const screen = document.getElementById('first-screen')
+    if (!screen) return
+    observer.disconnect()
+    const first = screen.querySelector('[data-briefing-item]')
+    window.__saved = { heading: box(screen.querySelector('h1')), firstBriefing: box(first), title: first?.textContent ?? '', at: performance.now() }
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+describe('the saved first screen', () => {
+  let app: App
+  beforeEach(async () => { app = await launchApp() })
+  afterEach(async () => { await app.close() })
+
+  it('opens the app on the list as it last looked, then the live list takes its place without moving', async () => {
+    const { context, page } = app
+    await openControlled(page, '/')
+    await page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) }).waitFor()
+    await page.waitForFunction(() => localStorage.getItem('selah:first-screen') !== null)
+    await context.addInitScript(watchSavedScreen)
+
+    for (const width of [1000, 390]) {
+      // Opened again as from the home screen: a new window, offline.
+      await context.setOffline(true)
+      const fresh = await context.newPage()
+      await fresh.setViewportSize({ width, height: 800 })
+      await fresh.goto('/')
+      await within(10_000, 'the live list', fresh.waitForFunction(() => performance.getEntriesByName('selah:live-screen').length > 0))
+      const saved = await fresh.evaluate(() => window.__saved)
+      expect(saved, `a saved screen at ${width} px`).toBeDefined()
+      expect(saved!.title).toContain(ukraine.title)
+
+      // The live list is the one in use, exactly where the saved one was.
+      expect(await fresh.locator('#first-screen').count()).toBe(0)
+      const live = fresh.locator('#app')
+      const heading = await live.getByRole('heading', { level: 1, name: 'Briefings' }).boundingBox()
+      const firstBriefing = await live.locator('[data-briefing-item]').first().boundingBox()
+      for (const [name, before, after] of [['heading', saved!.heading, heading], ['first briefing', saved!.firstBriefing, firstBriefing]] as const) {
+        expect(after, name).not.toBeNull()
+        expect(Math.abs(after!.y - before.top), `${name} top at ${width} px`).toBeLessThan(1)
+        expect(Math.abs(after!.x - before.left), `${name} left at ${width} px`).toBeLessThan(1)
+        expect(Math.abs(after!.width - before.width), `${name} width at ${width} px`).toBeLessThan(1)
+        expect(Math.abs(after!.height - before.height), `${name} height at ${width} px`).toBeLessThan(1)
+      }
+      // Usable at once (opening it changes the list's "New", so only once the sizes are checked).
+      if (width === 390) {
+        await fresh.getByRole('link', { name: new RegExp(`^${ukraine.title}`) }).click()
+        await fresh.getByRole('heading', { level: 1, name: ukraine.title }).waitFor()
+      }
+      await fresh.close()
+      await context.setOffline(false)
+    }
+  })
+})
