@@ -129,6 +129,8 @@ describe('accessibility', () => {
     await openControlled(page)
     const nav = page.getByRole('navigation', { name: 'Main' })
     const links = nav.getByRole('link')
+    // allInnerTexts does not wait: the live bar shows once the list has drawn (the kept first screen's is inert).
+    await links.last().waitFor()
     expect(await links.allInnerTexts()).toEqual(['Briefings', 'Journal', 'Answered', 'Add a briefing', 'Settings'])
     const boxes = await links.evaluateAll(elements => elements.map((element) => {
       const box = element.getBoundingClientRect()
