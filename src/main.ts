@@ -3,7 +3,7 @@ import './styles/main.css'
 
 // The first thing a start does: draw the briefing list as it last looked (src/utils/first-screen.ts)
 // and let the browser paint it. Only then does the app's code load and run, so that compiling it
-// does not hold that paint back (its styles are in the page already: src/build/app-styles.ts).
+// does not hold that paint back (its styles are in the page already: one stylesheet, vite.config.ts).
 const nextPaint = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))
 void (drawSavedScreen() ? nextPaint() : Promise.resolve())
   .then(() => import('./mount'))
