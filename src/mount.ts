@@ -4,7 +4,7 @@ import App from './App.vue'
 import { router } from './router'
 import { useDatabaseStore } from './stores/database'
 import { useFeedStore } from './stores/feed'
-import { showingSavedScreen, showLiveScreen } from './utils/first-screen'
+import { followTapsWith, showingSavedScreen, showLiveScreen } from './utils/first-screen'
 
 // The app itself, loaded by main.ts once the saved first screen (if any) is on screen.
 const pinia = createPinia()
@@ -23,6 +23,7 @@ createApp(App).use(pinia).use(router).mount('#app')
 // draws (useFirstScreen); here, whatever happens instead: a database that cannot open, a first
 // route that is not the list, or a start slower than anyone should look at a still picture for.
 if (showingSavedScreen()) {
+  followTapsWith(href => void router.push(href))
   setTimeout(showLiveScreen, 3000)
   router.afterEach(to => to.name === 'briefings' || showLiveScreen())
   void opening.then(() => database.problem && showLiveScreen())

@@ -5,7 +5,8 @@
  * data (tags, attributes, text: no HTML string), and the next start at `/` draws it again from the
  * small entry module (main.ts), before the rest of the app's code runs. The live app renders unseen
  * underneath until its own list is ready, then takes the saved screen's place: the same markup
- * under the same styles, so nothing moves. The saved screen is inert and hidden from screen readers.
+ * under the same styles, so nothing moves. The saved screen takes no focus and no words, is hidden
+ * from screen readers, and remembers a tap on a link for the live app to follow.
  *
  * What is kept is what the list shows (briefing titles, dates, counts), on this device only, in the
  * same origin's storage as the journal itself; forgetFirstScreen() drops it after a restore.
@@ -59,6 +60,33 @@ function build(node: unknown, namespace: string | null): Node {
   return element
 }
 
+/** The link tapped on the kept screen, for the live app to follow once it is there. */
+let tapped: string | null = null
+let follow: ((href: string) => void) | null = null
+
+/**
+ * The kept screen is a picture, not the app: nothing in it takes focus or words (a search typed
+ * there would be lost), and a tap on a link is remembered rather than lost, for the live app to
+ * follow as soon as it takes over (followTapsWith). Hidden from screen readers throughout.
+ */
+function keepTaps(screen: HTMLElement): void {
+  for (const element of screen.querySelectorAll('a, button, input, select, textarea')) {
+    element.setAttribute('tabindex', '-1')
+    if (!(element instanceof HTMLAnchorElement)) element.setAttribute('disabled', '')
+  }
+  screen.addEventListener('click', (event) => {
+    event.preventDefault()
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+    if (link) tapped = link.getAttribute('href')
+  })
+  screen.addEventListener('submit', event => event.preventDefault())
+}
+
+/** How the live app follows a tap made on the kept screen (the router's push); at once if one is waiting. */
+export function followTapsWith(navigate: (href: string) => void): void {
+  follow = navigate
+}
+
 /**
  * At start, before the app's code: draws the kept screen above the (still empty) #app, when the
  * page opens at `/` and the screen was kept by this same build. True when it drew one.
@@ -74,9 +102,9 @@ export function drawSavedScreen(): boolean {
     const tree = build(saved.tree, null)
     const screen = document.createElement('div')
     screen.id = 'first-screen'
-    screen.inert = true
     screen.setAttribute('aria-hidden', 'true')
     screen.append(...tree.childNodes)
+    keepTaps(screen)
     app.before(screen)
     document.documentElement.classList.add('first-screen')
     return true
@@ -149,11 +177,16 @@ export function showingSavedScreen(): boolean {
   return document.getElementById('first-screen') !== null
 }
 
-/** The live app takes the saved screen's place, in one frame (marked `selah:live-screen` for the benchmark). */
+/**
+ * The live app takes the saved screen's place, in one frame (marked `selah:live-screen` for the
+ * benchmark), and follows the link tapped meanwhile, if any.
+ */
 export function showLiveScreen(): void {
   const saved = document.getElementById('first-screen')
   if (!saved) return
   saved.remove()
   document.documentElement.classList.remove('first-screen')
   performance.mark('selah:live-screen')
+  if (tapped && follow) follow(tapped)
+  tapped = null
 }

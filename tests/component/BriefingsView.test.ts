@@ -134,7 +134,7 @@ describe('the saved first screen', () => {
   /** The page as main.ts leaves it on a start with a saved screen: it above, the app's mount point below. */
   async function startWithSavedScreen(path: string) {
     document.documentElement.classList.add('first-screen')
-    document.body.innerHTML = '<div id="first-screen" inert aria-hidden="true"><h1>Briefings</h1><ul><li data-briefing-item>Old title</li></ul></div><div id="app"></div>'
+    document.body.innerHTML = '<div id="first-screen" aria-hidden="true"><h1>Briefings</h1><ul><li data-briefing-item>Old title</li></ul></div><div id="app"></div>'
     const router = createRouter({ history: createMemoryHistory(), routes })
     await router.push(path)
     const wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [router] }, attachTo: '#app' })

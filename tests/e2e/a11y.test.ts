@@ -129,7 +129,7 @@ describe('accessibility', () => {
     await openControlled(page)
     const nav = page.getByRole('navigation', { name: 'Main' })
     const links = nav.getByRole('link')
-    // allInnerTexts does not wait: the live bar shows once the list has drawn (the kept first screen's is inert).
+    // allInnerTexts does not wait: the live bar shows once the list has drawn (the kept first screen's is hidden from the accessibility tree).
     await links.last().waitFor()
     expect(await links.allInnerTexts()).toEqual(['Briefings', 'Journal', 'Answered', 'Add a briefing', 'Settings'])
     const boxes = await links.evaluateAll(elements => elements.map((element) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { drawSavedScreen, FIRST_SCREEN_KEY, forgetFirstScreen, keepFirstScreen, showingSavedScreen, showLiveScreen } from '~/utils/first-screen'
+import { drawSavedScreen, FIRST_SCREEN_KEY, followTapsWith, forgetFirstScreen, keepFirstScreen, showingSavedScreen, showLiveScreen } from '~/utils/first-screen'
 
 const ENTRY = '/assets/index-abc123.js'
 
@@ -47,9 +47,9 @@ describe('the saved first screen', () => {
     expect(screen.querySelector('[data-briefing-item] a')?.textContent).toBe('Pray for Sudan')
     expect(screen.querySelector('a[href="/briefings/b1"]')).not.toBeNull()
     expect(screen.querySelector('nav')?.getAttribute('aria-label')).toBe('Main')
-    // Not something to press or read out: the live app is the one to use.
-    expect(screen.inert).toBe(true)
+    // Not something to focus, type in or read out: the live app is the one to use.
     expect(screen.getAttribute('aria-hidden')).toBe('true')
+    expect([...screen.querySelectorAll('a')].every(link => link.getAttribute('tabindex') === '-1')).toBe(true)
     expect(document.documentElement.classList.contains('first-screen')).toBe(true)
     expect(showingSavedScreen()).toBe(true)
   })
@@ -63,7 +63,10 @@ describe('the saved first screen', () => {
     nextStart()
     drawSavedScreen()
     const screen = document.getElementById('first-screen')!
-    expect(screen.querySelector('[id], [tabindex], [style], [onclick], [src], [srcset], script')).toBeNull()
+    expect(screen.querySelector('[id], [style], [onclick], [src], [srcset], script')).toBeNull()
+    // The only tabindex is the one that keeps the picture's links out of the focus order.
+    expect(screen.querySelector('main')?.hasAttribute('tabindex')).toBe(false)
+    expect(screen.querySelector('[tabindex]:not([tabindex="-1"])')).toBeNull()
     expect([...screen.querySelectorAll('a')].map(a => a.getAttribute('href'))).toEqual([null, null, null, '/journal'])
     const svg = screen.querySelector('svg')!
     expect(svg.namespaceURI).toBe('http://www.w3.org/2000/svg')
@@ -167,6 +170,32 @@ describe('the saved first screen', () => {
     expect(performance.getEntriesByName('selah:live-screen', 'mark')).toHaveLength(1)
     showLiveScreen()
     expect(performance.getEntriesByName('selah:live-screen', 'mark')).toHaveLength(1)
+  })
+
+  it('takes no words, and remembers a tap on a link for the live app to follow once it is there', () => {
+    page(`${list}<form role="search"><input type="search" aria-label="Find a briefing"><button>Find</button></form>`)
+    keepFirstScreen(app())
+    nextStart()
+    drawSavedScreen()
+    const screen = document.getElementById('first-screen')!
+    expect(screen.querySelector('input')?.disabled).toBe(true)
+    expect(screen.querySelector('button')?.disabled).toBe(true)
+    const followed: string[] = []
+    followTapsWith(href => followed.push(href))
+
+    const tapOn = (element: Element) => element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
+    expect(tapOn(screen.querySelector('h1')!)).toBe(false)
+    expect(tapOn(screen.querySelector('a[href="/briefings/b1"]')!)).toBe(false)
+    expect(followed).toEqual([])
+    showLiveScreen()
+    expect(followed).toEqual(['/briefings/b1'])
+
+    // Only the tap of this start, once.
+    nextStart()
+    drawSavedScreen()
+    tapOn(document.querySelector('#first-screen h1')!)
+    showLiveScreen()
+    expect(followed).toEqual(['/briefings/b1'])
   })
 
   it('is forgotten on request (after a restore)', () => {
