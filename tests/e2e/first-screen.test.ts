@@ -26,16 +26,21 @@ function watchSavedScreen() {
   observer.observe(document, { childList: true, subtree: true })
 }
 
+/** Someone who has opened Selah before: the list has drawn once, and is kept. */
+async function openedBefore({ page }: App) {
+  await openControlled(page, '/')
+  await page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) }).waitFor()
+  await page.waitForFunction(() => localStorage.getItem('selah:first-screen') !== null)
+}
+
 describe('the saved first screen', () => {
   let app: App
   beforeEach(async () => { app = await launchApp() })
   afterEach(async () => { await app.close() })
 
   it('opens the app on the list as it last looked, then the live list takes its place without moving', async () => {
-    const { context, page } = app
-    await openControlled(page, '/')
-    await page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) }).waitFor()
-    await page.waitForFunction(() => localStorage.getItem('selah:first-screen') !== null)
+    const { context } = app
+    await openedBefore(app)
     await context.addInitScript(watchSavedScreen)
 
     for (const width of [1000, 390]) {
@@ -67,10 +72,8 @@ describe('the saved first screen', () => {
   })
 
   it('remembers a tap on the kept list and opens that briefing once the app is there', async () => {
-    const { context, page } = app
-    await openControlled(page, '/')
-    await page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) }).waitFor()
-    await page.waitForFunction(() => localStorage.getItem('selah:first-screen') !== null)
+    const { context } = app
+    await openedBefore(app)
     // A person who taps the briefing the moment the list shows: before the app's code has run.
     await context.addInitScript(() => {
       const observer = new MutationObserver(() => {
