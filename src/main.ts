@@ -1,5 +1,8 @@
 import { drawSavedScreen, showLiveScreen } from './utils/first-screen'
+import { catchEarlyInstallOffer } from './utils/install-offer'
 import './styles/main.css'
+
+catchEarlyInstallOffer()
 
 // The first thing a start does: draw the briefing list as it last looked (src/utils/first-screen.ts)
 // and let the browser paint it. Only then does the app's code load and run, so that compiling it

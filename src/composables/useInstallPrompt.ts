@@ -1,18 +1,6 @@
 import { useEventListener } from '@vueuse/core'
 import { computed, shallowRef, type ComputedRef } from 'vue'
-
-/** Chromium's install offer; not in TypeScript's DOM library because it is not a standard yet. */
-interface BeforeInstallPromptEvent extends Event {
-  prompt: () => Promise<void>
-  userChoice: Promise<{ outcome: 'accepted' | 'dismissed', platform: string }>
-}
-
-declare global {
-  interface WindowEventMap {
-    beforeinstallprompt: BeforeInstallPromptEvent
-    appinstalled: Event
-  }
-}
+import { takeEarlyInstallOffer, type BeforeInstallPromptEvent } from '~/utils/install-offer'
 
 /**
  * Keeps the browser's install offer so a button can show it later. `canInstall` is true only while
@@ -22,7 +10,8 @@ export function useInstallPrompt(): {
   canInstall: ComputedRef<boolean>
   install: () => Promise<'accepted' | 'dismissed' | 'unavailable'>
 } {
-  const offer = shallowRef<BeforeInstallPromptEvent | null>(null)
+  // An offer the browser made before the app's code had loaded (main.ts caught it).
+  const offer = shallowRef<BeforeInstallPromptEvent | null>(takeEarlyInstallOffer())
 
   useEventListener('beforeinstallprompt', (event) => {
     // Without preventDefault Chromium shows its own mini-infobar; the app offers its own button instead.
