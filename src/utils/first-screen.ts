@@ -135,7 +135,7 @@ function save(node: Node, budget: { nodes: number }): SavedNode | null {
 }
 
 /** The markup of `root` as plain data, or null when it is too large to keep. */
-export function captureScreen(root: Element): SavedNode | null {
+function captureScreen(root: Element): SavedNode | null {
   try {
     return save(root, { nodes: MAX_NODES })
   }
