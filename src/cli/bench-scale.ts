@@ -25,21 +25,28 @@ import { measureColdStart, measureFilters, measureViews, type Subjects } from '.
 
 /**
  * A kept profile still has the last build's service worker, which would go on serving the last
- * build: unregister it and empty its caches (the journal in IndexedDB stays), then let this
- * build's worker install and take the page, as on a first visit.
+ * build: remove it and its caches (the journal in IndexedDB stays), then let this build's worker
+ * install and take the page, as on a first visit. Through the browser's own storage controls, not
+ * the page's unregister(): a worker unregistered from a page lives on while that page is open, and
+ * the app's register() brings it back with its caches gone, so that every file came from the
+ * network. The new worker's precache is checked.
  */
-async function freshServiceWorker(browser: Browser): Promise<void> {
+async function freshServiceWorker(browser: Browser, origin: string): Promise<void> {
   const page = browser.page
-  await page.goto('/')
-  await page.evaluate(`(async () => {
-    await Promise.all((await navigator.serviceWorker.getRegistrations()).map(registration => registration.unregister()))
-    await Promise.all((await caches.keys()).map(name => caches.delete(name)))
-  })()`)
+  const cdp = await browser.context.newCDPSession(page)
+  await page.goto('about:blank')
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'service_workers,cache_storage' })
+  await cdp.detach()
   await page.goto('/')
   // Active once it has precached this build; a page loaded before that is not yet under it.
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
   await page.reload()
   if (!await page.evaluate('navigator.serviceWorker.controller !== null')) throw new Error('This build\'s service worker did not take the page.')
+  const precached = await page.evaluate(`(async () => {
+    const name = (await caches.keys()).find(key => key.startsWith('workbox-precache'))
+    return name ? (await (await caches.open(name)).keys()).length : 0
+  })()`)
+  if (!precached) throw new Error('This build\'s service worker took the page without precaching the app: the start would be measured from the network.')
   await page.waitForLoadState('networkidle').catch(() => {})
 }
 
@@ -75,7 +82,7 @@ async function main(options: Options) {
     if (kept) {
       seeded = kept.seeded
       log(`Reusing the journal seeded in ${options.profile}. Measuring (${options.runs} runs each)…`)
-      await freshServiceWorker(browser)
+      await freshServiceWorker(browser, server.origin)
     }
     else {
       log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `
