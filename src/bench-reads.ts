@@ -6,6 +6,7 @@ import { readBriefingPage } from './db/briefing-pages'
 import { addEntry, deleteEntry } from './db/entries'
 import { loadOnThisDay } from './db/history'
 import { FIRST_PAGE } from './db/index-pages'
+import { searchIndexNeedsBuild } from './db/search-index'
 import { loadThread } from './db/thread'
 import { readTimelinePage, type TimelineFilter } from './db/timeline'
 import type { PointerSnapshot } from './db/types'
@@ -18,6 +19,8 @@ export interface BenchReads {
   onThisDay: () => Promise<unknown>
   /** Adds an entry (the part timed) and deletes it again. */
   addEntry: (pointer: PointerSnapshot) => Promise<number>
+  /** Whether the search index is whole (not waiting for a build after a restore, say). */
+  searchIndexBuilt: () => Promise<boolean>
 }
 
 declare global {
@@ -46,5 +49,6 @@ export function exposeReads(): void {
       await deleteEntry(entry.id)
       return ms
     },
+    searchIndexBuilt: async () => !await searchIndexNeedsBuild(),
   }
 }

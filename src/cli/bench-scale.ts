@@ -50,6 +50,26 @@ async function freshServiceWorker(browser: Browser, origin: string): Promise<voi
   await page.waitForLoadState('networkidle').catch(() => {})
 }
 
+/**
+ * A kept profile may hold a journal that the last run restored (its last step), whose search index
+ * the app rebuilds in the background: let that finish in an open page first, or the figures share
+ * the machine with it (and search falls back to reading records in time order meanwhile).
+ */
+async function finishSearchIndex(browser: Browser, log: (line: string) => void): Promise<void> {
+  const page = browser.page
+  const started = Date.now()
+  for (let check = 0; ; check++) {
+    const built = await page.evaluate(`(async () => {
+      if (!window.__selahReads) await window.__selahLoadReads?.()
+      return window.__selahReads ? window.__selahReads.searchIndexBuilt() : true
+    })()`)
+    if (built) return
+    if (check === 0) log('Waiting for the app to finish the search index the last run\'s restore left to rebuild…')
+    if (Date.now() - started > 300_000) throw new Error('The kept journal\'s search index was still being built after 5 minutes.')
+    await page.waitForTimeout(2000)
+  }
+}
+
 /** Where a kept profile's journal is served: IndexedDB belongs to an origin, port included. */
 const KEPT_PROFILE_PORT = 4191
 
@@ -83,6 +103,7 @@ async function main(options: Options) {
       seeded = kept.seeded
       log(`Reusing the journal seeded in ${options.profile}. Measuring (${options.runs} runs each)…`)
       await freshServiceWorker(browser, server.origin)
+      await finishSearchIndex(browser, log)
     }
     else {
       log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `
