@@ -33,6 +33,11 @@ export interface Briefing {
 export interface BriefingProblem {
   message: string
   line: number | null
+  /**
+   * 'no-prayer-points': the text has no heading or numbered list the parser knows as prayer points,
+   * so the paste screen offers the text's lines to tick by hand instead of refusing it.
+   */
+  code?: 'no-prayer-points'
 }
 
 export type ParseResult =

@@ -84,6 +84,15 @@ export interface SettingValues {
   feedArchive: FeedArchiveState
   /** Which briefings the sync keeps on this device: those of the last `days` days, or every one. */
   mirror: MirrorSetting
+  /** The daily prayer time the person chose ('HH:MM', local), and whether Selah may notify while open. */
+  prayerTime: PrayerTimeSetting
+  /** How many of each list's requests Today offers each day. */
+  todayPerList: number
+}
+
+export interface PrayerTimeSetting {
+  time: string
+  notify: boolean
 }
 
 export interface FeedArchiveState {
