@@ -10,6 +10,9 @@ export const DEFAULT_SETTINGS: SettingValues = {
   feedArchive: { links: [], read: {} },
   // A month of briefings mirrored for offline use; older ones are fetched when opened.
   mirror: { days: 31, wholeArchive: false },
+  // No daily time until the person chooses one.
+  prayerTime: { time: '', notify: false },
+  todayPerList: 2,
 }
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K]> {
