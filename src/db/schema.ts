@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import type { AnsweredNote, ArchivedBriefing, Draft, JournalEntry, PrayedRecord, SearchBucket, SearchRecent, SearchTerm, Setting, StoredBriefing } from './types'
+import type { AnsweredNote, ArchivedBriefing, Draft, JournalEntry, PrayedRecord, PrayerList, PrayerRequest, SearchBucket, SearchRecent, SearchTerm, Setting, StoredBriefing } from './types'
 
 /**
  * Everything Selah keeps lives in this one IndexedDB database, "selah", on the device only.
@@ -19,6 +19,9 @@ import type { AnsweredNote, ArchivedBriefing, Draft, JournalEntry, PrayedRecord,
  * - archive:   (v3) the feed's older briefings that are listed but not on this device: a line each
  *   (title, date, where to fetch it), read from the feed's archive pages (src/feed/format.ts).
  *   A cache of the feed, never backed up: a briefing moves to `briefings` when it is fetched.
+ *
+ * - prayerLists, requests: (v4) the person's own requests, in lists they name (requests.ts). Their
+ *   records sit in entries, answers and prayed like any pointer's, under briefing id 'my-prayers'.
  *
  * A version that has shipped is frozen: change the schema by adding a version to
  * SCHEMA_HISTORY (with an upgrade() when data must move) and a fixture to the migration test.
@@ -56,6 +59,13 @@ export const SCHEMA_HISTORY = [
     // opening (search-index.ts), so a long journal opens at once instead of inside this upgrade.
     upgrade: 'search-index-pending',
   },
+  {
+    version: 4,
+    stores: {
+      prayerLists: 'id, order',
+      requests: 'id, listId, [listId+order], archivedAt',
+    },
+  },
 ] as const
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version
@@ -85,6 +95,8 @@ export class SelahDatabase extends Dexie {
   searchDocs!: EntityTable<SearchBucket, 'bucket'>
   searchRecent!: EntityTable<SearchRecent, 'key'>
   archive!: EntityTable<ArchivedBriefing, 'id'>
+  prayerLists!: EntityTable<PrayerList, 'id'>
+  requests!: EntityTable<PrayerRequest, 'id'>
 
   constructor(name = 'selah') {
     super(name)

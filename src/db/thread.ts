@@ -1,6 +1,9 @@
 import Dexie from 'dexie'
 import type { Scripture } from '~/briefings/types'
+import { isRequestId, MY_PRAYERS_ID } from '~/briefings/my-prayers'
 import { db } from './index'
+import { readRequest } from './request-reads'
+import { requestSnapshot } from './requests'
 import type { TimelineItem } from './timeline'
 import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from './types'
 import { timed } from './timing'
@@ -57,6 +60,7 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
     events.sort(oldestFirst)
     // The newest record has the pointer's latest words, for when the briefing is gone.
     const snapshot: PointerSnapshot | undefined = events[events.length - 1]?.record
+    if (isRequestId(pointerId)) return requestThread(pointerId, snapshot, events)
     const briefingId = snapshot?.briefingId ?? guessedBriefingId
     if (!briefingId) return null
     const briefing = guessedBriefing?.id === briefingId ? guessedBriefing : await db.briefings.get(briefingId)
@@ -88,4 +92,21 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
       events,
     }
   })
+}
+
+/** A request's thread: its words as they read now, or as its newest record copied them once it is gone. */
+async function requestThread(pointerId: string, snapshot: PointerSnapshot | undefined, events: TimelineItem[]): Promise<PointerThread | null> {
+  const found = await readRequest(pointerId)
+  if (!found && !snapshot) return null
+  return {
+    pointerId,
+    briefingId: MY_PRAYERS_ID,
+    briefingTitle: found ? requestSnapshot(found.request, found.list).briefingTitle : snapshot!.briefingTitle,
+    label: null,
+    text: found?.request.text ?? snapshot!.pointerText,
+    scripture: found?.request.scripture ?? null,
+    scriptureReference: found ? found.request.scripture?.reference ?? null : snapshot!.scriptureReference,
+    briefingStored: found !== undefined,
+    events,
+  }
 }

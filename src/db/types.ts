@@ -1,4 +1,4 @@
-import type { Briefing } from '~/briefings/types'
+import type { Briefing, Scripture } from '~/briefings/types'
 
 /** Where a locally stored briefing came from. */
 export type BriefingSource = 'feed' | 'pasted'
@@ -163,4 +163,36 @@ export type SettingKey = keyof SettingValues
 export interface Setting<K extends SettingKey = SettingKey> {
   key: K
   value: SettingValues[K]
+}
+
+/** (v4) A list the person names for their own requests: Family, Church, the world… */
+export interface PrayerList {
+  /** `list-<uuid>`. */
+  id: string
+  name: string
+  /** Position among the lists, smallest first; gaps are fine. */
+  order: number
+  createdAt: string
+  updatedAt: string
+}
+
+/**
+ * (v4) One of the person's own prayer requests: a pointer of their own. Its records carry the
+ * briefing id MY_PRAYERS_ID (briefings/my-prayers.ts) and copy its words as they were, so editing
+ * the request or moving it to another list leaves what was written about it untouched.
+ */
+export interface PrayerRequest {
+  /** `req-<uuid>`: also the pointer id of every record about it. */
+  id: string
+  listId: string
+  text: string
+  /** The person's own notes: who, what, since when. '' when none. */
+  notes: string
+  scripture: Scripture | null
+  /** Position in its list, smallest first. */
+  order: number
+  createdAt: string
+  updatedAt: string
+  /** When the person put it away (prayed through, or no longer praying); null while active. */
+  archivedAt: string | null
 }

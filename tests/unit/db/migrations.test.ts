@@ -8,6 +8,8 @@ import { FIRST_PAGE } from '~/db/index-pages'
 import { readSettings } from '~/db/settings'
 import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '~/db/schema'
 import { buildSearchIndex, searchIndexState } from '~/db/search-index'
+import { readMyPrayers } from '~/db/request-reads'
+import { loadThread } from '~/db/thread'
 import { readTimeline } from '~/db/timeline'
 
 /** Every journal entry, newest first, through the timeline the Journal view reads. */
@@ -52,6 +54,13 @@ const SHIPPED_SCHEMAS: { version: number, stores: Record<string, string>, upgrad
       archive: 'id, [sortDate+addedAt], year',
     },
     upgrade: 'search-index-pending',
+  },
+  {
+    version: 4,
+    stores: {
+      prayerLists: 'id, order',
+      requests: 'id, listId, [listId+order], archivedAt',
+    },
   },
 ]
 
@@ -117,10 +126,11 @@ afterEach(async () => {
 })
 
 describe('a shipped schema version is frozen', () => {
-  it('versions 1, 2 and 3 in SCHEMA_HISTORY are exactly as they shipped', () => {
+  it('versions 1 to 4 in SCHEMA_HISTORY are exactly as they shipped', () => {
     expect(SCHEMA_HISTORY[0]).toEqual(SHIPPED_SCHEMAS[0])
     expect(SCHEMA_HISTORY[1]).toEqual(SHIPPED_SCHEMAS[1])
     expect(SCHEMA_HISTORY[2]).toEqual(SHIPPED_SCHEMAS[2])
+    expect(SCHEMA_HISTORY[3]).toEqual(SHIPPED_SCHEMAS[3])
   })
 
   it('every version in SCHEMA_HISTORY is copied into SHIPPED_SCHEMAS, and none is changed', () => {
@@ -235,6 +245,27 @@ describe('opening a database written by every earlier schema version', () => {
     const found = await readTimeline({ query: 'kyiv', kinds: ['written'] }, { upper: null, lower: null })
     const saysKyiv = fixture.tables.entries!.filter(entry => /kyiv|київ/i.test(`${entry.text} ${entry.pointerText} ${entry.briefingTitle}`))
     expect(found.map(item => item.key).sort()).toEqual(saysKyiv.map(entry => `written:${entry.id}`).sort())
+  })
+
+  it('from version 4, reads the person\'s own lists, requests and their threads', async () => {
+    const fixture = fixtures.get(4)!
+    await writeOldDatabase(fixture)
+    await db.open()
+    const mine = await readMyPrayers()
+    expect(mine.lists.map(list => list.name)).toEqual(['Family', 'Church'])
+    const [family, church] = mine.lists
+    expect(mine.requests.get(family!.id)!.map(summary => summary.request.text)).toEqual(['Healing for Aunt Miriam after her operation'])
+    expect(mine.requests.get(family!.id)![0]).toMatchObject({ prayedCount: 2, entryCount: 1 })
+    expect(mine.requests.get(church!.id)!.map(summary => summary.request.text)).toEqual(['Wisdom for the youth leaders’ weekend'])
+    expect(mine.archived.map(request => request.text)).toEqual(['A job for Sam'])
+
+    const moved = await loadThread(mine.requests.get(church!.id)![0]!.request.id)
+    expect(moved).toMatchObject({ briefingTitle: 'My prayers: Church', text: 'Wisdom for the youth leaders’ weekend', briefingStored: true })
+    // The entry keeps the words and list it was written about.
+    expect(moved!.events[0]!.record).toMatchObject({ pointerText: 'The youth weekend', briefingTitle: 'My prayers: Family' })
+
+    const found = await readTimeline({ query: 'miriam' }, { upper: null, lower: null })
+    expect(found.map(item => item.kind).sort()).toEqual(['prayed', 'prayed', 'written'])
   })
 
   it('the fixtures include a pasted briefing and records whose pointer was dropped', () => {
