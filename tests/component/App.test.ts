@@ -21,8 +21,7 @@ describe('App shell', () => {
     expect(wrapper.get('header a.brand').text()).toBe('Selah')
     const nav = wrapper.get('nav[aria-label="Main"]')
     expect(nav.findAll('a').map(a => [a.text(), a.attributes('href')])).toEqual([
-      ['Briefings', '/'], ['Journal', '/journal'], ['Answered', '/answered'], ['Add a briefing', '/add'],
-      ['Settings', '/settings'],
+      ['Today', '/today'], ['Briefings', '/'], ['My prayers', '/prayers'], ['Journal', '/journal'], ['Settings', '/settings'],
     ])
     expect(nav.get('a[aria-current="page"]').text()).toBe('Briefings')
     expect(wrapper.findAll('main#main')).toHaveLength(1)

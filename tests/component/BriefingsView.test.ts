@@ -46,7 +46,8 @@ describe('BriefingsView', () => {
     const { wrapper } = await mountRoute('/')
     await until(() => expect(wrapper.text()).toContain('no briefings on this device yet'))
     expect(wrapper.get('h1').text()).toBe('Briefings')
-    expect(wrapper.get('a[href="/add"]').text()).toBe('Paste a briefing')
+    expect(wrapper.get('.empty a[href="/add"]').text()).toBe('Paste a briefing')
+    expect(wrapper.get('.title a[href="/add"]').text()).toBe('Add a briefing')
     expect(document.title).toBe('Briefings · Selah')
   })
 

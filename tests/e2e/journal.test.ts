@@ -65,7 +65,7 @@ describe('journal offline', () => {
     await heading(page, 'Journal')
     await page.getByRole('main').getByText(entry).waitFor()
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Answered' }).click()
+    await page.getByRole('navigation', { name: 'Look back' }).getByRole('link', { name: 'Answered prayers' }).click()
     await heading(page, 'Answered prayers')
     await page.getByRole('main').getByText(answer).waitFor()
   })

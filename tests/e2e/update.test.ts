@@ -98,7 +98,7 @@ describe('updating the app', () => {
     let loads = 0
     page.on('load', () => { loads++ })
     await openControlled(page)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a briefing' }).click()
+    await page.getByRole('main').getByRole('link', { name: 'Add a briefing' }).click()
     await heading(page, 'Add a briefing')
     const text = page.getByRole('textbox', { name: 'Briefing text' })
     await text.fill(words)
