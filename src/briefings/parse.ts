@@ -1,8 +1,9 @@
+import { isPointersHeading, prayerHeading } from './headings.ts'
 import { briefingId, pointerId } from './ids.ts'
 import { toParagraphs } from './paragraphs.ts'
 import { bulletText, isSeparator, parsePointer } from './pointer.ts'
 import { cleanLine, dateInFileName, isCalendarDate, looksBinary, splitLines } from './text.ts'
-import type { Briefing, ClosingPrayer, ParseResult } from './types.ts'
+import type { Briefing, BriefingProblem, ClosingPrayer, ParseResult } from './types.ts'
 
 /**
  * Turns the text of a briefing into a typed Briefing, or explains in plain words why it is not one.
@@ -11,9 +12,9 @@ import type { Briefing, ClosingPrayer, ParseResult } from './types.ts'
  *   [Date: YYYY-MM-DD]             optional; the date can also come from a `YYYY-MM-DD-` file name
  *   Title                          the first non-empty line
  *   Article paragraphs…            see paragraphs.ts
- *   Prayer Pointers                or "Prayer Points", any case, optional colon
- *   - Label: text “quote” Book 1:2  one pointer per bullet (- * •); other lines continue a pointer
- *   Prayer for …                   optional closing prayer ("Prayer for…" / "A Prayer…") and its text
+ *   Prayer Pointers                or "Prayer Points", "Prayer Requests", "How to pray"…: headings.ts
+ *   - Label: text “quote” Book 1:2  one pointer per bullet (- * • 1. 1)); other lines continue a pointer
+ *   Prayer for …                   optional closing prayer ("A prayer for…", "Let us pray"…) and its text
  */
 export interface ParseOptions {
   /** The file's name; a `YYYY-MM-DD-` prefix gives the briefing its date. */
@@ -23,16 +24,12 @@ export interface ParseOptions {
 const TITLE_MAX = 200
 const HOW_TO_DATE = 'Write it as YYYY-MM-DD, for example 2025-09-05.'
 const DATE_LINE = /^date ?:(.*)$/i
-const PRAYER_TITLE = /^(?:prayer for|a prayer)\b/i
 
-type Problem = { ok: false, problem: { message: string, line: number | null } }
+type Problem = { ok: false, problem: BriefingProblem }
 const fail = (message: string, line: number | null = null): Problem => ({ ok: false, problem: { message, line } })
-
-export function isPointersHeading(line: string): boolean {
-  if (line.length > 40) return false
-  const words = line.replace(/^#+ ?|\*\*/g, '').replace(/[\s:]+$/, '').toLowerCase()
-  return words === 'prayer pointers' || words === 'prayer points'
-}
+/** The paste screen offers such a text's lines to tick by hand, instead of refusing it. */
+const noPrayerPoints = (message: string, line: number | null = null): Problem =>
+  ({ ok: false, problem: { message, line, code: 'no-prayer-points' } })
 
 function nextFilled(lines: readonly string[], from: number): number {
   for (let i = from; i < lines.length; i++) if (lines[i]) return i
@@ -73,7 +70,7 @@ export function parseBriefing(text: string, options: ParseOptions = {}): ParseRe
   let headingAt = -1
   for (let i = articleAt; i < lines.length && headingAt === -1; i++) if (isPointersHeading(lines[i] ?? '')) headingAt = i
   if (headingAt === -1) {
-    return fail('No prayer pointers were found: add a line \'Prayer Pointers\' followed by one \'- \' line per pointer.')
+    return noPrayerPoints('No prayer pointers were found: add a line \'Prayer Pointers\' followed by one \'- \' line per pointer.')
   }
 
   const raw: { words: string, line: number }[] = []
@@ -82,7 +79,7 @@ export function parseBriefing(text: string, options: ParseOptions = {}): ParseRe
   for (let i = headingAt + 1; i < lines.length; i++) {
     const line = lines[i] ?? ''
     if (!line || isSeparator(line) || isPointersHeading(line)) continue
-    if (raw.length && PRAYER_TITLE.test(line)) {
+    if (raw.length && prayerHeading(line)) {
       prayerAt = i
       break
     }
@@ -95,7 +92,7 @@ export function parseBriefing(text: string, options: ParseOptions = {}): ParseRe
   const heading = lines[headingAt] ?? ''
   const pointers = raw.filter((pointer) => pointer.words)
   if (!pointers.length) {
-    return fail(`No prayer pointers follow the heading '${heading}' on line ${headingAt + 1}: add one '- ' line per pointer.`, headingAt + 1)
+    return noPrayerPoints(`No prayer pointers follow the heading '${heading}' on line ${headingAt + 1}: add one '- ' line per pointer.`, headingAt + 1)
   }
   if (strayAt !== -1) {
     return fail(`Line ${strayAt + 1} is under '${heading}' but is not a pointer: start it with '- ', or move it above the heading.`, strayAt + 1)
@@ -114,8 +111,8 @@ export function parseBriefing(text: string, options: ParseOptions = {}): ParseRe
 }
 
 function closingPrayer(lines: readonly string[], at: number): ClosingPrayer {
-  const title = (lines[at] ?? '').replace(/ ?:$/, '')
-  return { title, text: toParagraphs(lines.slice(at + 1)).join('\n\n') }
+  const { title, text } = prayerHeading(lines[at] ?? '') ?? { title: '', text: '' }
+  return { title, text: toParagraphs([text, ...lines.slice(at + 1)]).join('\n\n') }
 }
 
 /** The briefing's date, or a problem when a date is given but is not a real one. */

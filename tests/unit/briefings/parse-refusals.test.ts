@@ -26,6 +26,7 @@ describe('parseBriefing refuses what is not a briefing, in plain words', () => {
     expect(problemOf('A letter\n\nDear friends, please pray.\n- for peace')).toEqual({
       message: 'No prayer pointers were found: add a line \'Prayer Pointers\' followed by one \'- \' line per pointer.',
       line: null,
+      code: 'no-prayer-points',
     })
   })
 
@@ -33,6 +34,7 @@ describe('parseBriefing refuses what is not a briefing, in plain words', () => {
     expect(problemOf('T\n\nArticle.\nPrayer Points:\n\n')).toEqual({
       message: 'No prayer pointers follow the heading \'Prayer Points:\' on line 4: add one \'- \' line per pointer.',
       line: 4,
+      code: 'no-prayer-points',
     })
     expect(problemOf('T\nPrayer Pointers\nPray for peace\nPray for rain').line).toBe(2)
     expect(problemOf('T\nPrayer Pointers\n- \n---\nPrayer for peace\nAmen').line).toBe(2)

@@ -70,7 +70,7 @@ describe('parseBriefing gives the right answer on hostile input', () => {
 
   it('100,000 article lines and no heading are refused: no prayer pointers', () => {
     const result = answer(`Title\n${'An article line that goes on for a while without ending\n'.repeat(100_000)}`)
-    expect(result).toEqual({ ok: false, problem: { message: 'No prayer pointers were found: add a line \'Prayer Pointers\' followed by one \'- \' line per pointer.', line: null } })
+    expect(result).toEqual({ ok: false, problem: { message: 'No prayer pointers were found: add a line \'Prayer Pointers\' followed by one \'- \' line per pointer.', line: null, code: 'no-prayer-points' } })
   }, SLOW)
 })
 
