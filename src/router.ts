@@ -30,6 +30,7 @@ const scrollBehavior: RouterScrollBehavior = async (to, from, saved) => {
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'briefings', component: BriefingsView },
   { path: '/briefings/:id', name: 'briefing', component: () => import('./views/BriefingView.vue'), props: true },
+  { path: '/prayers', name: 'prayers', component: () => import('./views/MyPrayersView.vue') },
   { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue'), meta: { placesItself: true } },
   { path: '/answered', name: 'answered', component: () => import('./views/AnsweredView.vue') },
   { path: '/add', name: 'add', component: () => import('./views/AddBriefingView.vue') },
