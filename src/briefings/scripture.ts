@@ -3,7 +3,9 @@ import type { Scripture } from './types.ts'
 /**
  * Finds the scripture of a pointer: a quoted passage (curly or straight double quotes) followed by
  * a reference, or a reference in parentheses followed by the quoted passage. The first such pair
- * wins; a quote that no reference follows stays part of the text.
+ * wins; a quote that no reference follows stays part of the text. Failing those, a reference alone
+ * at the very end of the pointer, in parentheses or after a dash ("… in trouble (Psalm 46:1)."),
+ * is scripture with an empty quote: the editor cited the verse without quoting it.
  *
  * A reference is a book name (an optional 1-3 or I-III, then one to three capitalised words,
  * "of"/"of the" allowed between them: "1 Peter", "Song of Songs", "Matt.") and chapter:verse with
@@ -63,20 +65,34 @@ function positionsOf(text: string, char: string): number[] {
   return positions
 }
 
+/** Past one of `marks` and the spaces after it; an ASCII "--" (how mail writes a dash) counts as one. */
+function skipDash(text: string, at: number, marks: string): number {
+  if (!isOneOf(marks, text.charAt(at))) return at
+  return skipSpaces(text, text.startsWith('--', at) ? at + 2 : at + 1)
+}
+
 export function extractScripture(text: string): { text: string, scripture: Scripture | null } {
   const none = { text, scripture: null }
-  // Fast path: both forms need a closing quote and a digit.
+  // Fast path: every form needs a digit.
   if (!/\d/.test(text)) return none
+  const match = quotedScripture(text) ?? trailingReference(text)
+  if (!match) return none
+  const rest = [text.slice(0, match.start).trim(), text.slice(match.end).trim()].filter(Boolean).join(' ')
+  return { text: rest, scripture: match.scripture }
+}
+
+function quotedScripture(text: string): Match | null {
   const curlyCloses = positionsOf(text, '”')
   const straight = positionsOf(text, '"')
-  if (!curlyCloses.length && straight.length < 2) return none
+  if (!curlyCloses.length && straight.length < 2) return null
   const closeAfter = (open: number) => nextIndex(text.charCodeAt(open) === OPEN_CURLY ? curlyCloses : straight, open)
   const isOpening = (code: number) => code === OPEN_CURLY || code === STRAIGHT
 
-  // Quote, then reference: “…” Matthew 5:9 · “…” — Matthew 5:9 · “…” (Matthew 5:9).
+  // Quote, then reference: “…” Matthew 5:9 · “…” — Matthew 5:9 · “…”, -- Matthew 5:9 · “…” (Matthew 5:9).
   const quoteThenReference = (open: number, close: number): Match | null => {
     let at = skipSpaces(text, close + 1)
-    if (isOneOf('—–-,', text.charAt(at))) at = skipSpaces(text, at + 1)
+    if (isOneOf('.,', text.charAt(at))) at = skipSpaces(text, at + 1)
+    at = skipDash(text, at, '—–-')
     const parenthesised = text.charCodeAt(at) === PAREN
     if (parenthesised) at = skipSpaces(text, at + 1)
     const found = referenceAt(text, at)
@@ -99,7 +115,7 @@ export function extractScripture(text: string): { text: string, scripture: Scrip
     let at = skipSpaces(text, found.end)
     if (text.charAt(at) !== ')') return null
     at = skipSpaces(text, at + 1)
-    if (isOneOf(':—–-,', text.charAt(at))) at = skipSpaces(text, at + 1)
+    at = skipDash(text, at, ':—–-,')
     if (!isOpening(text.charCodeAt(at))) return null
     const close = closeAfter(at)
     const quote = close === -1 ? '' : text.slice(at + 1, close).trim()
@@ -116,10 +132,36 @@ export function extractScripture(text: string): { text: string, scripture: Scrip
       if (close > i + 1) match = quoteThenReference(i, close)
       if (!match) i = close
     }
-    if (match) {
-      const rest = [text.slice(0, match.start).trim(), text.slice(match.end).trim()].filter(Boolean).join(' ')
-      return { text: rest, scripture: match.scripture }
+    if (match) return match
+  }
+  return null
+}
+
+/** Longer than any reference: the end of a long pointer is searched in this many characters only. */
+const TAIL = 200
+
+/** A reference alone at the end of the text: "(Psalm 46:1)", "— Psalm 46:1", "- Psalm 46:1 NIV.". */
+function trailingReference(text: string): Match | null {
+  let end = text.length
+  while (end > 0 && isOneOf(' .', text.charAt(end - 1))) end--
+  const from = Math.max(0, end - TAIL)
+  const found = (start: number, at: number, closing: string): Match | null => {
+    const reference = referenceAt(text, at)
+    if (!reference) return null
+    const after = skipSpaces(text, reference.end)
+    if (after + closing.length !== end || !text.startsWith(closing, after)) return null
+    return { start, end: text.length, scripture: { quote: '', reference: reference.reference } }
+  }
+  if (text.charAt(end - 1) === ')') {
+    const open = text.lastIndexOf('(', end - 1)
+    return open < from ? null : found(open, skipSpaces(text, open + 1), ')')
+  }
+  // A dash that starts a word: "Isaiah 58:6-7" has one inside, "well-being" another.
+  for (let i = from; i < end; i++) {
+    if (isOneOf('—–-', text.charAt(i)) && (i === 0 || text.charAt(i - 1) === ' ')) {
+      const match = found(i, skipDash(text, i, '—–-'), '')
+      if (match) return match
     }
   }
-  return none
+  return null
 }

@@ -1,5 +1,6 @@
 /** A scripture passage quoted by a pointer: the words and where they come from. */
 export interface Scripture {
+  /** '' when only the reference was given ("… (Psalm 46:1)"): renderers show the reference alone. */
   quote: string
   reference: string
 }

@@ -1,3 +1,4 @@
+import type { Scripture } from '../briefings/types.ts'
 import type { FeedItem } from './format.ts'
 
 /**
@@ -29,11 +30,16 @@ function rfc822(iso: string): string | null {
   return Number.isNaN(time) ? null : new Date(time).toUTCString()
 }
 
+/** The same words the editor would write: a reference alone (its quote is empty) in brackets. */
+function scriptureText(scripture: Scripture | null): string {
+  if (!scripture) return ''
+  return scripture.quote ? ` “${scripture.quote}” ${scripture.reference}` : ` (${scripture.reference})`
+}
+
 /** The whole briefing as plain text: article, pointers (with their scripture), closing prayer. */
 export function plainText(item: FeedItem): string {
   const { pointers, prayer } = item._selah
-  const lines = pointers.map(({ label, text, scripture }) =>
-    `- ${label ? `${label}: ` : ''}${text}${scripture ? ` “${scripture.quote}” ${scripture.reference}` : ''}`)
+  const lines = pointers.map(({ label, text, scripture }) => `- ${label ? `${label}: ` : ''}${text}${scriptureText(scripture)}`)
   return [
     item.content_text,
     `Prayer Pointers\n${lines.join('\n')}`,

@@ -56,6 +56,12 @@ describe('feed.xml, read by feedsmith as RSS 2.0', () => {
     expect(item?.pubDate).toBe('Fri, 05 Sep 2025 00:00:00 GMT')
   })
 
+  it('writes a scripture reference given without its words in brackets, with no empty quote', async () => {
+    const files = await build([source('2025-01-01-x.txt', 'Refuge\nHow to pray\n1) Pray: for shelter (Psalm 46:1)')])
+    const [item] = parseRssFeed(text(files, RSS_PATH)).items ?? []
+    expect(item?.description).toBe('Prayer Pointers\n- Pray: for shelter (Psalm 46:1)')
+  })
+
   it('carries markup characters as text, and leaves out what XML cannot hold', async () => {
     const title = 'Fish & chips <b>bold</b> "quoted" \'single\''
     const article = 'A line with ]]> and <script>alert(1)</script> & an &amp; entity.'
