@@ -104,7 +104,8 @@ async function requestThread(pointerId: string, snapshot: PointerSnapshot | unde
     briefingTitle: found ? requestSnapshot(found.request, found.list).briefingTitle : snapshot!.briefingTitle,
     label: null,
     text: found?.request.text ?? snapshot!.pointerText,
-    scripture: found?.request.scripture ?? null,
+    // A reference with no words of its own reads as a reference, not an empty quote.
+    scripture: found?.request.scripture?.quote ? found.request.scripture : null,
     scriptureReference: found ? found.request.scripture?.reference ?? null : snapshot!.scriptureReference,
     briefingStored: found !== undefined,
     events,

@@ -100,3 +100,20 @@ describe('ThreadView', () => {
     expect(links[0]!.attributes('aria-describedby')).toBe(`${p1!.pointerId}-heading`)
   })
 })
+
+describe('ThreadView of a request of the person\'s own', () => {
+  it('shows the request as it reads now, its list, and what was written when it read otherwise', async () => {
+    const { addRequest, editRequest, requestSnapshot } = await import('~/db/requests')
+    const { readRequest } = await import('~/db/request-reads')
+    const request = await addRequest({ text: 'The youth weekend', notes: '', scripture: null }, null, 'Church')
+    const { list } = (await readRequest(request.id))!
+    await addEntry(requestSnapshot(request, list), 'Fourteen signed up.')
+    await editRequest(request.id, { text: 'Wisdom for the youth leaders', notes: '', scripture: { quote: '', reference: 'James 1:5' } }, request.listId)
+    const { wrapper } = await mountRoute(`/pointers/${request.id}`)
+    await until(() => expect(wrapper.get('h1').text()).toBe('Wisdom for the youth leaders'))
+    expect(wrapper.get('.eyebrow').text()).toBe('Your own request, in My prayers: Church')
+    expect(wrapper.get('.eyebrow a').attributes('href')).toBe(`/prayers#${request.id}`)
+    expect(wrapper.get('.reference').text()).toBe('James 1:5')
+    expect(wrapper.get('.events').text()).toContain('Fourteen signed up.')
+  })
+})
