@@ -29,6 +29,7 @@ const scrollBehavior: RouterScrollBehavior = async (to, from, saved) => {
 // Only the first screen is in the main bundle; the other views (and the parser) load on demand.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'briefings', component: BriefingsView },
+  { path: '/today', name: 'today', component: () => import('./views/TodayView.vue') },
   { path: '/briefings/:id', name: 'briefing', component: () => import('./views/BriefingView.vue'), props: true },
   { path: '/prayers', name: 'prayers', component: () => import('./views/MyPrayersView.vue') },
   { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue'), meta: { placesItself: true } },
