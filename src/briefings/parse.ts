@@ -1,3 +1,4 @@
+import { forwardedEmail, mailDate } from './forwarded.ts'
 import { isPointersHeading, prayerHeading } from './headings.ts'
 import { briefingId, pointerId } from './ids.ts'
 import { toParagraphs } from './paragraphs.ts'
@@ -9,6 +10,7 @@ import type { Briefing, BriefingProblem, ClosingPrayer, ParseResult } from './ty
  * Turns the text of a briefing into a typed Briefing, or explains in plain words why it is not one.
  * Pure and linear in the size of the input, so it answers quickly on any text. The format:
  *
+ *   [forwarded email header]       optional, skipped: see forwarded.ts
  *   [Date: YYYY-MM-DD]             optional; the date can also come from a `YYYY-MM-DD-` file name
  *   Title                          the first non-empty line
  *   Article paragraphs…            see paragraphs.ts
@@ -39,11 +41,13 @@ function nextFilled(lines: readonly string[], from: number): number {
 export function parseBriefing(text: string, options: ParseOptions = {}): ParseResult {
   if (typeof text !== 'string' || !text.trim()) return fail('The text is empty.')
   if (looksBinary(text)) return fail('This does not look like a text briefing.')
-  const lines = splitLines(text).map(cleanLine)
+  const cleaned = splitLines(text).map(cleanLine)
+  const email = forwardedEmail(cleaned)
+  const lines = email?.lines ?? cleaned
 
   // Date line first (or right after the title), then the title.
   let dateLine: { value: string, line: number } | null = null
-  let titleAt = nextFilled(lines, 0)
+  let titleAt = nextFilled(lines, email?.bodyAt ?? 0)
   const firstDate = DATE_LINE.exec(lines[titleAt] ?? '')
   if (firstDate) {
     dateLine = { value: (firstDate[1] ?? '').trim(), line: titleAt + 1 }
@@ -64,7 +68,7 @@ export function parseBriefing(text: string, options: ParseOptions = {}): ParseRe
     articleAt = afterTitle + 1
   }
 
-  const date = resolveDate(dateLine, options.fileName)
+  const date = resolveDate(dateLine, options.fileName, email?.sentOn ?? null)
   if (typeof date === 'object' && date !== null) return date
 
   let headingAt = -1
@@ -115,13 +119,16 @@ function closingPrayer(lines: readonly string[], at: number): ClosingPrayer {
   return { title, text: toParagraphs([text, ...lines.slice(at + 1)]).join('\n\n') }
 }
 
-/** The briefing's date, or a problem when a date is given but is not a real one. */
-function resolveDate(dateLine: { value: string, line: number } | null, fileName?: string): string | null | Problem {
+/**
+ * The briefing's date, or a problem when a date is given but is not a real one. A forwarded
+ * email's header date comes last and is never a problem: the mail client wrote it, not the editor.
+ */
+function resolveDate(dateLine: { value: string, line: number } | null, fileName: string | undefined, sentOn: string | null): string | null | Problem {
   const fromName = fileName ? dateInFileName(fileName) : null
   if (fromName && !isCalendarDate(fromName)) {
     return fail(`The file name starts with ${fromName}, which is not a real date. ${HOW_TO_DATE}`)
   }
-  if (!dateLine) return fromName
+  if (!dateLine) return fromName ?? (sentOn === null ? null : mailDate(sentOn))
   const { value, line } = dateLine
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return fail(`The date on line ${line} is not in the right form. ${HOW_TO_DATE}`, line)
   if (!isCalendarDate(value)) return fail(`The date on line ${line}, ${value}, is not a real date. ${HOW_TO_DATE}`, line)
