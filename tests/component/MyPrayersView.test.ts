@@ -19,7 +19,7 @@ describe('MyPrayersView', () => {
     expect(wrapper.get('h1').text()).toBe('My prayers')
     expect(document.title).toBe('My prayers · Selah')
     await button(wrapper, 'New request').trigger('click')
-    await field(wrapper, 'New request').setValue('Healing for Aunt Miriam')
+    await field(wrapper, 'Request').setValue('Healing for Aunt Miriam')
     await field(wrapper, 'Scripture (optional, for example Psalm 46:1)').setValue('Psalm 46:1')
     await field(wrapper, 'Name of the new list').setValue('Family')
     await wrapper.get('form.request-form').trigger('submit')
@@ -57,12 +57,12 @@ describe('MyPrayersView', () => {
     await wrapper.get('form.request-form').trigger('submit')
     await until(() => expect(wrapper.get('[role="alert"]').text()).toContain('Write the request first'))
 
-    await field(wrapper, 'New request').setValue('The youth weekend')
+    await field(wrapper, 'Request').setValue('The youth weekend')
     await field(wrapper, 'List').setValue('')
     await field(wrapper, 'Name of the new list').setValue('family')
     await wrapper.get('form.request-form').trigger('submit')
     await until(() => expect(wrapper.get('[role="alert"]').text()).toBe('You already have a list called “Family”. Choose another name.'))
-    expect((field(wrapper, 'New request').element as HTMLTextAreaElement).value).toBe('The youth weekend')
+    expect((field(wrapper, 'Request').element as HTMLTextAreaElement).value).toBe('The youth weekend')
     expect(await db.requests.count()).toBe(0)
   })
 

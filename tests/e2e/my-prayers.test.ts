@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { heading, launchApp, openControlled, type App } from './support'
+
+const request = 'Healing for Aunt Miriam after her operation'
+const entry = 'Spoke to her on the phone: quietly hopeful, and thankful for the nurses.'
+
+describe('my prayers offline', () => {
+  let app: App
+  beforeEach(async () => { app = await launchApp() })
+  afterEach(async () => { await app.close() })
+
+  it('adds a request, prays for it and journals about it offline; it survives a reload and is found in the Journal and its search', async () => {
+    const { context, page } = app
+    await openControlled(page)
+    await context.setOffline(true)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My prayers' }).click()
+    await heading(page, 'My prayers')
+    await page.getByRole('button', { name: 'New request' }).click()
+    await page.getByRole('textbox', { name: /Request/ }).fill(request)
+    await page.getByRole('textbox', { name: /Scripture/ }).fill('Psalm 46:1')
+    await page.getByRole('textbox', { name: 'Name of the new list' }).fill('Family')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+
+    const card = page.getByRole('article', { name: request })
+    await card.waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Family' }).waitFor()
+    await card.getByRole('button', { name: 'I prayed for this' }).click()
+    await card.getByText('Prayed 1 time').waitFor()
+    await card.getByRole('textbox', { name: /Journal/ }).fill(entry)
+    await card.getByRole('button', { name: /Save/ }).click()
+    await card.getByText(entry).waitFor()
+
+    const reload = await page.reload()
+    expect(reload?.fromServiceWorker()).toBe(true)
+    await card.getByText(entry).waitFor()
+    await card.getByText('Prayed 1 time').waitFor()
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click()
+    await heading(page, 'Journal')
+    await page.getByRole('main').getByText(entry).waitFor()
+    await page.getByRole('searchbox', { name: /Search/ }).fill('miriam')
+    await page.waitForURL(/\/journal\?q=miriam$/)
+    await page.locator('[data-timeline-item] mark').first().waitFor()
+    const found = await page.locator('[data-timeline-item]').allInnerTexts()
+    expect(found.some(text => text.includes(entry))).toBe(true)
+
+    // The thread of a request, from the search result, links back to its card.
+    await page.goto(`/prayers`)
+    await card.getByRole('link', { name: /See the whole thread/ }).click()
+    await heading(page, request)
+    await page.getByText('Your own request, in').getByRole('link', { name: 'My prayers: Family' }).click()
+    await heading(page, 'My prayers')
+  })
+})
