@@ -19,13 +19,13 @@ useFeedStore(pinia).start()
 
 createApp(App).use(pinia).use(router).mount('#app')
 
-// The saved first screen (src/utils/first-screen.ts) gives way to the live app when the briefing list
+// The saved first screen (src/utils/first-screen.ts) gives way to the live app when Today
 // draws (useFirstScreen); here, whatever happens instead: a database that cannot open, a first
-// route that is not the list, or a start slower than anyone should look at a still picture for.
+// route that is not Today, or a start slower than anyone should look at a still picture for.
 if (showingSavedScreen()) {
   followTapsWith(href => void router.push(href))
   setTimeout(showLiveScreen, 3000)
-  router.afterEach(to => to.name === 'briefings' || showLiveScreen())
+  router.afterEach(to => to.name === 'today' || showLiveScreen())
   void opening.then(() => database.problem && showLiveScreen())
 }
 

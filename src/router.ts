@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterScrollBehavior } from 'vue-router'
-import BriefingsView from './views/BriefingsView.vue'
+import TodayView from './views/TodayView.vue'
 
 /** Waits for an element that appears once async data has rendered (a pointer deep link). */
 function waitForElement(id: string, timeout = 3000): Promise<HTMLElement | null> {
@@ -28,8 +28,9 @@ const scrollBehavior: RouterScrollBehavior = async (to, from, saved) => {
 
 // Only the first screen is in the main bundle; the other views (and the parser) load on demand.
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'briefings', component: BriefingsView },
-  { path: '/today', name: 'today', component: () => import('./views/TodayView.vue') },
+  { path: '/', name: 'today', component: TodayView },
+  { path: '/today', redirect: '/' },
+  { path: '/briefings', name: 'briefings', component: () => import('./views/BriefingsView.vue') },
   { path: '/briefings/:id', name: 'briefing', component: () => import('./views/BriefingView.vue'), props: true },
   { path: '/prayers', name: 'prayers', component: () => import('./views/MyPrayersView.vue') },
   { path: '/journal', name: 'journal', component: () => import('./views/JournalView.vue'), meta: { placesItself: true } },

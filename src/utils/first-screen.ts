@@ -1,15 +1,17 @@
 /**
  * The saved first screen. Opening Selah costs a new page its code (about 150 ms to evaluate and
- * mount) and the database (about 150 ms more to open in a new window) before the briefing list
- * can draw. So each time the list first draws, the page's markup is kept in localStorage as plain
+ * mount) and the database (about 150 ms more to open in a new window) before Today
+ * can draw. So each time Today draws, the page's markup is kept in localStorage as plain
  * data (tags, attributes, text: no HTML string), and the next start at `/` draws it again from the
  * small entry module (main.ts), before the rest of the app's code runs. The live app renders unseen
- * underneath until its own list is ready, then takes the saved screen's place: the same markup
+ * underneath until its own read is ready, then takes the saved screen's place: the same markup
  * under the same styles, so nothing moves. The saved screen takes no focus and no words, is hidden
  * from screen readers, and remembers a tap on a link for the live app to follow.
  *
- * What is kept is what the list shows (briefing titles, dates, counts), on this device only, in the
- * same origin's storage as the journal itself; forgetFirstScreen() drops it after a restore.
+ * What is kept is what Today shows (the day's pointers and the person's own requests for the day,
+ * never journal entries or notes), on this device only, in the same origin's storage as the journal
+ * itself; forgetFirstScreen() drops it after a restore. Kept on one day and drawn on the next, it
+ * shows yesterday's list for the moment until the live one replaces it.
  */
 
 /** Where the screen is kept: the app's one use of localStorage, read synchronously at start. */

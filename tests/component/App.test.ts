@@ -21,9 +21,9 @@ describe('App shell', () => {
     expect(wrapper.get('header a.brand').text()).toBe('Selah')
     const nav = wrapper.get('nav[aria-label="Main"]')
     expect(nav.findAll('a').map(a => [a.text(), a.attributes('href')])).toEqual([
-      ['Today', '/today'], ['Briefings', '/'], ['My prayers', '/prayers'], ['Journal', '/journal'], ['Settings', '/settings'],
+      ['Today', '/'], ['Briefings', '/briefings'], ['My prayers', '/prayers'], ['Journal', '/journal'], ['Settings', '/settings'],
     ])
-    expect(nav.get('a[aria-current="page"]').text()).toBe('Briefings')
+    expect(nav.get('a[aria-current="page"]').text()).toBe('Today')
     expect(wrapper.findAll('main#main')).toHaveLength(1)
   })
 

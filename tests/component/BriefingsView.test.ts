@@ -1,16 +1,11 @@
-import { mount } from '@vue/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
-import { h } from 'vue'
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { addEntry } from '~/db/entries'
 import { markAnswered } from '~/db/answers'
 import { savePastedBriefing } from '~/db/briefings'
 import { recordPrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
 import { BRIEFING_PAGE_SIZE } from '~/composables/useBriefingList'
-import { routes } from '~/router'
 import { useFeedStore } from '~/stores/feed'
-import { FIRST_SCREEN_KEY } from '~/utils/first-screen'
 import { makeBriefing, mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
 useComponentTestSetup()
@@ -43,7 +38,7 @@ function fakeLayout(rowHeight: number) {
 
 describe('BriefingsView', () => {
   it('says plainly when there is nothing yet, with a way to add a briefing', async () => {
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     await until(() => expect(wrapper.text()).toContain('no briefings on this device yet'))
     expect(wrapper.get('h1').text()).toBe('Briefings')
     expect(wrapper.get('.empty a[href="/add"]').text()).toBe('Paste a briefing')
@@ -52,7 +47,7 @@ describe('BriefingsView', () => {
   })
 
   it('shows the briefings the feed has just brought while the database is still being created, then its own rows', async () => {
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     const feed = useFeedStore()
     feed.state = 'syncing'
     feed.recent = [{ id: '2025-10-01-sudan', title: 'Sudan', date: '2025-10-01', pointerCount: 4 }, { id: 'undated', title: 'Undated', date: null, pointerCount: 1 }]
@@ -74,7 +69,7 @@ describe('BriefingsView', () => {
     await addEntry(pointer, 'two')
     await markAnswered(pointer, 'yes')
 
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     await until(() => expect(rows(wrapper)).toHaveLength(2))
     const [first, second] = wrapper.findAll('li[data-briefing-item] a.briefing-link')
     expect(first!.attributes('href')).toBe('/briefings/2025-10-01-sudan')
@@ -97,7 +92,7 @@ describe('BriefingsView', () => {
   it('shows the feed sync news in a polite live region', async () => {
     await seedBriefing()
     useFeedStore().added = ['2025-09-05-peace-in-ukraine']
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     const region = wrapper.get('[aria-live="polite"]')
     expect(region.text()).toBe('1 new briefing arrived.')
     useFeedStore().message = 'You are offline: showing the briefings saved on this device.'
@@ -110,7 +105,7 @@ describe('BriefingsView', () => {
     const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
     for (let i = 0; i < count; i++) await seedBriefing(makeBriefing({ id: `b${i}`, title: `Briefing ${i}`, date: day(i) }))
 
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     await until(() => expect(rows(wrapper)).toHaveLength(BRIEFING_PAGE_SIZE))
     expect(rows(wrapper)[0]!.text()).toMatch(new RegExp(`^Briefing ${count - 1}`))
     expect(wrapper.find('[data-index]').exists()).toBe(false)
@@ -128,44 +123,5 @@ describe('BriefingsView', () => {
     expect(rows(wrapper).length).toBeLessThan(20)
     expect(wrapper.text()).not.toContain(`Briefing ${count - 1}`)
     window.scrollTo({ top: 0 })
-  })
-})
-
-describe('the saved first screen', () => {
-  /** The page as main.ts leaves it on a start with a saved screen: it above, the app's mount point below. */
-  async function startWithSavedScreen(path: string) {
-    document.documentElement.classList.add('first-screen')
-    document.body.innerHTML = '<div id="first-screen" aria-hidden="true"><h1>Briefings</h1><ul><li data-briefing-item>Old title</li></ul></div><div id="app"></div>'
-    const router = createRouter({ history: createMemoryHistory(), routes })
-    await router.push(path)
-    const wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [router] }, attachTo: '#app' })
-    onTestFinished(() => {
-      wrapper.unmount()
-      document.body.innerHTML = ''
-      localStorage.clear()
-    })
-    return wrapper
-  }
-
-  it('gives way to the live list once it has drawn, which is kept for the next start', async () => {
-    await seedBriefing()
-    const wrapper = await startWithSavedScreen('/')
-    await until(() => expect(rows(wrapper)).toHaveLength(1))
-    await until(() => expect(document.getElementById('first-screen')).toBeNull())
-    expect(document.documentElement.classList.contains('first-screen')).toBe(false)
-    await until(() => expect(localStorage.getItem(FIRST_SCREEN_KEY)).toContain('Peace in Ukraine'))
-    expect(localStorage.getItem(FIRST_SCREEN_KEY)).not.toContain('Old title')
-
-    // A briefing that arrives later is in the next start's screen too.
-    await seedBriefing(makeBriefing({ id: '2025-11-02-gaza', title: 'Gaza', date: '2025-11-02' }))
-    await until(() => expect(localStorage.getItem(FIRST_SCREEN_KEY)).toContain('Gaza'))
-  })
-
-  it('gives way to a search but keeps only the plain list', async () => {
-    await seedBriefing()
-    await startWithSavedScreen('/?q=peace')
-    await until(() => expect(document.getElementById('first-screen')).toBeNull())
-    await new Promise(resolve => setTimeout(resolve, 20))
-    expect(localStorage.getItem(FIRST_SCREEN_KEY)).toBeNull()
   })
 })

@@ -91,7 +91,7 @@ describe('the on-this-day card on the briefings view', () => {
   it('appears only when there is something to show, and keeps count as things arrive', async () => {
     await seedBriefing(briefing)
     await addEntry(p1!, 'Written today.')
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     await until(() => expect(wrapper.findAll('[data-briefing-item], li')).not.toHaveLength(0))
     expect(cardLink(wrapper)).toBeUndefined()
 

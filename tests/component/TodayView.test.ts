@@ -1,5 +1,9 @@
-import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { h } from 'vue'
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
+import { routes } from '~/router'
+import { FIRST_SCREEN_KEY } from '~/utils/first-screen'
 import { db } from '~/db'
 import { addEntry } from '~/db/entries'
 import { sameDayIn } from '~/db/history'
@@ -46,7 +50,7 @@ describe('TodayView', () => {
     await archiveRequest((await addRequest(words('Put away'), family.id)).id)
     await setSetting('todayPerList', 1)
 
-    const { wrapper } = await mountRoute('/today')
+    const { wrapper } = await mountRoute('/')
     await until(() => expect(wrapper.findAll('[data-today-item]')).toHaveLength(2))
     expect(wrapper.get('h1').text()).toBe('Today')
     expect(document.title).toBe('Today · Selah')
@@ -74,7 +78,7 @@ describe('TodayView', () => {
     await seedBriefing(newest)
     const church = await createList('Church')
     await addRequest(words('Our pastor'), church.id)
-    const { wrapper } = await mountRoute('/today')
+    const { wrapper } = await mountRoute('/')
     await until(() => expect(wrapper.findAll('[data-today-item]')).toHaveLength(3))
     expect(section(wrapper, 'Prayed today')).toBeUndefined()
 
@@ -98,7 +102,7 @@ describe('TodayView', () => {
     await seedBriefing(newest)
     await recordPrayed(p1!)
     await recordPrayed(p2!)
-    const { wrapper } = await mountRoute('/today')
+    const { wrapper } = await mountRoute('/')
     await until(() => expect(wrapper.findAll('[data-prayed-today]')).toHaveLength(2))
     const empty = wrapper.get('[data-today-empty]')
     expect(empty.text()).toBe('Nothing left for today. Add your own requests in My prayers')
@@ -107,7 +111,7 @@ describe('TodayView', () => {
   })
 
   it('welcomes someone with no briefing and no request yet', async () => {
-    const { wrapper } = await mountRoute('/today')
+    const { wrapper } = await mountRoute('/')
     await until(() => expect(wrapper.find('[data-today-empty]').exists()).toBe(true))
     const empty = wrapper.get('[data-today-empty]')
     expect(empty.text()).toContain('Welcome.')
@@ -118,7 +122,7 @@ describe('TodayView', () => {
 
   it('points to what happened on this date in earlier years, only when there is any', async () => {
     await seedBriefing(newest)
-    const { wrapper } = await mountRoute('/today')
+    const { wrapper } = await mountRoute('/')
     await until(() => expect(wrapper.findAll('[data-today-item]')).toHaveLength(2))
     const card = () => wrapper.findAll('a').find(a => a.text().startsWith('On this day'))
     expect(card()).toBeUndefined()
@@ -128,5 +132,49 @@ describe('TodayView', () => {
     await db.entries.update(entry.id, { createdAt: new Date(start.getFullYear(), start.getMonth(), start.getDate(), 12).toISOString() })
     await until(() => expect(card()?.text()).toBe('On this day: 1 thing from earlier years'))
     expect(card()!.attributes('href')).toBe('/on-this-day')
+  })
+})
+
+describe('the saved first screen', () => {
+  /** The page as main.ts leaves it on a start with a saved screen: it above, the app's mount point below. */
+  async function startWithSavedScreen(path: string) {
+    document.documentElement.classList.add('first-screen')
+    document.body.innerHTML = '<div id="first-screen" aria-hidden="true"><h1>Today</h1><ul><li>Old words</li></ul></div><div id="app"></div>'
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push(path)
+    const wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [router] }, attachTo: '#app' })
+    onTestFinished(() => {
+      wrapper.unmount()
+      document.body.innerHTML = ''
+      localStorage.clear()
+    })
+    return wrapper
+  }
+
+  it('gives way to the live Today once it has drawn, which is kept for the next start', async () => {
+    await seedBriefing(newest)
+    const wrapper = await startWithSavedScreen('/')
+    await until(() => expect(wrapper.findAll('article').length).toBeGreaterThan(0))
+    await until(() => expect(document.getElementById('first-screen')).toBeNull())
+    expect(document.documentElement.classList.contains('first-screen')).toBe(false)
+    await until(() => expect(localStorage.getItem(FIRST_SCREEN_KEY)).toContain(newest.pointers[0]!.text))
+    expect(localStorage.getItem(FIRST_SCREEN_KEY)).not.toContain('Old words')
+
+    // A request added later is in the next start's screen too; what was prayed today is not kept.
+    await addRequest(words('Healing for Aunt Miriam'), null)
+    await until(() => expect(localStorage.getItem(FIRST_SCREEN_KEY)).toContain('Healing for Aunt Miriam'))
+    await recordPrayed(p2!)
+    await until(() => expect(wrapper.text()).toContain('Prayed today'))
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(localStorage.getItem(FIRST_SCREEN_KEY)).not.toContain('Prayed today')
+  })
+
+  it('the briefing list leaves the kept Today alone', async () => {
+    await seedBriefing(newest)
+    localStorage.setItem(FIRST_SCREEN_KEY, 'kept by Today')
+    const wrapper = await startWithSavedScreen('/briefings')
+    await until(() => expect(wrapper.findAll('[data-briefing-item]')).toHaveLength(1))
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(localStorage.getItem(FIRST_SCREEN_KEY)).toBe('kept by Today')
   })
 })

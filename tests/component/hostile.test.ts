@@ -64,7 +64,7 @@ describe('hostile text is rendered as text', () => {
 
   it('in the briefing list', async () => {
     await seedHostileRecords()
-    const { wrapper } = await mountRoute('/')
+    const { wrapper } = await mountRoute('/briefings')
     await until(() => expect(wrapper.text()).toContain(`Title ${SCRIPT}`))
     expectNoMarkupFromText()
   })

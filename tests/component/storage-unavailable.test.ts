@@ -86,7 +86,7 @@ describe('when the database was written by a newer Selah', () => {
 describe('when another tab opens a newer Selah', () => {
   it('keeps the page and shows an alert with a Reload button', async () => {
     const wrapper = await mountFreshApp()
-    await until(() => expect(wrapper.get('main#main h1').text()).toBe('Briefings'))
+    await until(() => expect(wrapper.get('main#main h1').text()).toBe('Today'))
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
 
     const other = new Dexie('selah')
@@ -97,7 +97,7 @@ describe('when another tab opens a newer Selah', () => {
 
     await until(() => expect(wrapper.get('.status-area [role="alert"]').text()).toContain('Selah was updated in another tab. Reload this page to keep going.'))
     expect(wrapper.get('.status-area [role="alert"] button').text()).toBe('Reload')
-    expect(wrapper.get('main#main h1').text()).toBe('Briefings')
+    expect(wrapper.get('main#main h1').text()).toBe('Today')
   })
 })
 
