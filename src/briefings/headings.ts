@@ -7,23 +7,23 @@ const POINTS_HEADINGS = new Set([
 ])
 /** Most name the prayer ("Prayer for Sudan", "A prayer…", "Closing prayer for Gaza"): the whole line is its title. */
 const NAMED_PRAYER = /^(?:prayer for|a prayer|closing prayer)\b/i
-/** The new forms only announce it, and the prayer may start on the same line: "Let us pray: Lord…". */
+/** These two may only announce it, and the prayer may start on the same line: "Let us pray: Lord…". */
 const ANNOUNCED_PRAYER = /^(closing prayer|let us pray)(?:\s?[:.,]\s?(.*))?$/i
 const HEADING_MAX = 40
 
-/** A line without markdown emphasis (`## `, `**`) and trailing colons. */
-function headingWords(line: string): string {
-  return line.replace(/^#+ ?|\*\*/g, '').replace(/[\s:]+$/, '')
+/** A line without markdown (`## `, `**`) or the `*bold*` and `_underline_` of a plain-text email. */
+function withoutEmphasis(line: string): string {
+  return line.replace(/^#+ ?|\*\*/g, '').replace(/^[*_](.+)[*_]$/, '$1').trim()
 }
 
 export function isPointersHeading(line: string): boolean {
   if (line.length > HEADING_MAX) return false
-  return POINTS_HEADINGS.has(headingWords(line).toLowerCase())
+  return POINTS_HEADINGS.has(withoutEmphasis(line).replace(/[\s:]+$/, '').toLowerCase())
 }
 
 /** The closing prayer's title, and any words of the prayer on the same line; null for other lines. */
 export function prayerHeading(line: string): { title: string, text: string } | null {
-  const words = line.replace(/^#+ ?|\*\*/g, '').trim()
+  const words = withoutEmphasis(line)
   const announced = ANNOUNCED_PRAYER.exec(words)
   if (announced) return { title: announced[1] ?? '', text: (announced[2] ?? '').trim() }
   return NAMED_PRAYER.test(words) ? { title: words.replace(/ ?:$/, ''), text: '' } : null

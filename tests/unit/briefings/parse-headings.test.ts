@@ -4,7 +4,7 @@ import { briefingOf, problemOf, withPointers } from './parse-helpers'
 const textsOf = (text: string) => briefingOf(text).pointers.map((p) => p.text)
 
 describe('prayer points headings', () => {
-  const headings = ['How to pray', 'Prayer Requests:', 'Pray for:', 'Points for prayer', 'HOW TO PRAY:', 'prayer requests', '## Pray for', '**Points for Prayer:**']
+  const headings = ['How to pray', 'Prayer Requests:', 'Pray for:', 'Points for prayer', 'HOW TO PRAY:', 'prayer requests', '## Pray for', '**Points for Prayer:**', '*How to pray*', '_Prayer requests:_']
   for (const heading of headings) {
     it(`"${heading}" starts the prayer points`, () => {
       const briefing = briefingOf(`Title\n\nArticle.\n${heading}\n- one\n- two`)
@@ -44,6 +44,7 @@ describe('closing prayer headings', () => {
     [['Let us pray', 'Lord, hear us.', '', 'Amen.'], { title: 'Let us pray', text: 'Lord, hear us.\n\nAmen.' }],
     [['Let us pray: Lord, hear us.'], { title: 'Let us pray', text: 'Lord, hear us.' }],
     [['**Let us pray.**', 'Lord, hear us.'], { title: 'Let us pray', text: 'Lord, hear us.' }],
+    [['*Closing Prayer*', 'Lord, hear us.'], { title: 'Closing Prayer', text: 'Lord, hear us.' }],
     [['A prayer for the people of Gaza', 'Lord, hear us.'], { title: 'A prayer for the people of Gaza', text: 'Lord, hear us.' }],
     [['Closing prayer for Gaza:', 'Lord, hear us.'], { title: 'Closing prayer for Gaza', text: 'Lord, hear us.' }],
   ]
