@@ -90,6 +90,22 @@ describe('npm run --silent briefing -- parse <file>', { timeout: 60_000 }, () =>
     expect(briefing.pointers[0].scripture).toEqual({ quote: 'He gives strength to the weary.', reference: 'Isaiah 40:29' })
   })
 
+  it('parses a forwarded email as it arrived: header skipped, date from Sent:, 1) points, a reference without its quote', () => {
+    const { status, stdout, stderr } = run('parse', 'tests/fixtures/emails/outlook-nigeria.txt')
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' })
+    const briefing = JSON.parse(stdout)
+    expectContract(briefing)
+    expect(briefing).toMatchObject({ id: '2025-10-14-nigeria-villages-mourn-after-plateau-attacks', title: 'Nigeria: Villages Mourn After Plateau Attacks', date: '2025-10-14' })
+    expect(briefing.paragraphs).toHaveLength(3)
+    expect(briefing.pointers.map((p: { scripture: unknown }) => p.scripture)).toEqual([
+      { quote: 'Mourn with those who mourn.', reference: 'Romans 12:15' },
+      { quote: '', reference: 'Psalm 46:1' },
+      { quote: 'Blessed are the peacemakers, for they will be called children of God.', reference: 'Matthew 5:9' },
+      null,
+    ])
+    expect(briefing.prayer.title).toBe('Closing Prayer')
+  })
+
   it('exits 1 with one plain line on stderr for a text that is not a briefing', () => {
     const file = write('notes.txt', 'Shopping list\n\nmilk\nbread\n')
     const { status, stdout, stderr } = run('parse', file)
