@@ -1,3 +1,4 @@
+import { forwardedEmail, mailDate } from './forwarded.ts'
 import { briefingId, pointerId } from './ids.ts'
 import { bulletText, isSeparator } from './pointer.ts'
 import { extractScripture } from './scripture.ts'
@@ -21,26 +22,31 @@ export interface PickLine {
   text: string
 }
 
+/** `date` is the day a forwarded email was sent, when its header says. */
 export type LinesToPick =
-  | { ok: true, title: string, lines: PickLine[] }
+  | { ok: true, title: string, lines: PickLine[], date: string | null }
   | { ok: false, message: string }
 
-const TOO_LONG = 'This text is too long to be one briefing. Paste one briefing at a time.'
+export const TOO_LONG_MESSAGE = 'This text is too long to be one briefing. Paste one briefing at a time.'
 
 /** The problem with a text's length, in plain words, or null. Blank lines and separators do not count. */
 export function tooLongMessage(text: string): string | null {
-  return text.length > MAX_CHARS || filledLines(text).length > MAX_LINES ? TOO_LONG : null
+  return text.length > MAX_CHARS || filledLines(splitLines(text).map(cleanLine)).length > MAX_LINES ? TOO_LONG_MESSAGE : null
 }
 
-function filledLines(text: string): string[] {
-  return splitLines(text).map(cleanLine).filter(line => line && !isSeparator(line))
+function filledLines(lines: readonly string[]): string[] {
+  return lines.filter(line => line && !isSeparator(line))
 }
 
 /** The title (the first line, unless it is too long to be one) and the lines to tick, each whole. */
 export function linesToPick(text: string): LinesToPick {
   // Measured before splitting: a 10 MB paste is refused without a pass over it.
-  const filled = text.length > MAX_CHARS ? [] : filledLines(text)
-  if (text.length > MAX_CHARS || filled.length > MAX_LINES) return { ok: false, message: TOO_LONG }
+  if (text.length > MAX_CHARS) return { ok: false, message: TOO_LONG_MESSAGE }
+  const cleaned = splitLines(text).map(cleanLine)
+  // A forwarded email's header (From:, Subject:…) is neither the title nor a prayer point, as for the parser.
+  const email = forwardedEmail(cleaned)
+  const filled = filledLines(email ? email.lines.slice(email.bodyAt) : cleaned)
+  if (filled.length > MAX_LINES) return { ok: false, message: TOO_LONG_MESSAGE }
   const first = filled[0] ?? ''
   const title = first.length <= TITLE_MAX ? first : ''
   const rest = title ? filled.slice(1) : filled
@@ -51,7 +57,7 @@ export function linesToPick(text: string): LinesToPick {
     seen.set(line, repeat)
     return { key: `${repeat}:${line}`, text: line }
   })
-  return { ok: true, title, lines }
+  return { ok: true, title, lines, date: email?.sentOn ? mailDate(email.sentOn) : null }
 }
 
 export interface PickedBriefing {
@@ -59,12 +65,14 @@ export interface PickedBriefing {
   lines: readonly PickLine[]
   /** Keys of the ticked lines; keys of lines no longer there are ignored. */
   ticked: ReadonlySet<string>
-  /** The file's name: a `YYYY-MM-DD-` prefix gives the briefing its date, as for a parsed one. */
+  /** The date linesToPick found, if any. */
+  date?: string | null
+  /** The file's name: a `YYYY-MM-DD-` prefix gives the briefing its date, before any other, as for a parsed one. */
   fileName?: string
 }
 
 /** The briefing the ticks describe: ticked lines become pointers in order, the others its paragraphs. */
-export function briefingByHand({ title, lines, ticked, fileName }: PickedBriefing): ParseResult {
+export function briefingByHand({ title, lines, ticked, date: sentOn = null, fileName }: PickedBriefing): ParseResult {
   const chosen = lines.filter(line => ticked.has(line.key))
   if (!chosen.length) return refuse('Tick at least one line that is a prayer point.')
   const name = cleanLine(title)
@@ -72,7 +80,7 @@ export function briefingByHand({ title, lines, ticked, fileName }: PickedBriefin
   if (name.length > TITLE_MAX) return refuse(`The title is too long (${name.length} characters): shorten it to one short line.`)
 
   const fromName = fileName ? dateInFileName(fileName) : null
-  const date = fromName && isCalendarDate(fromName) ? fromName : null
+  const date = fromName && isCalendarDate(fromName) ? fromName : sentOn
   const id = briefingId(date, name)
   const briefing: Briefing = {
     id,

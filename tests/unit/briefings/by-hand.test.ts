@@ -21,9 +21,9 @@ function picked(text: string) {
 
 /** Builds the briefing with the lines whose text starts with one of `starts` ticked. */
 function byHand(text: string, starts: string[], extra: { title?: string, fileName?: string } = {}): Briefing {
-  const { title, lines } = picked(text)
+  const { title, lines, date } = picked(text)
   const ticked = new Set(lines.filter(line => starts.some(start => line.text.startsWith(start))).map(line => line.key))
-  const result = briefingByHand({ title: extra.title ?? title, lines, ticked, fileName: extra.fileName })
+  const result = briefingByHand({ title: extra.title ?? title, lines, ticked, date, fileName: extra.fileName })
   if (!result.ok) expect.fail(result.problem.message)
   return result.briefing
 }
@@ -52,6 +52,21 @@ describe('linesToPick', () => {
     const before = picked(email).lines.find(line => line.text.startsWith('Please pray'))!
     const after = picked(email.replace('With love, Grace', 'Blessings, Grace')).lines.find(line => line.text.startsWith('Please pray'))!
     expect(after.key).toBe(before.key)
+  })
+
+  it('leaves out a forwarded email\'s header, and takes the day it was sent', () => {
+    const forwarded = `---------- Forwarded message ---------
+From: Grace Otieno <grace@example.org>
+Date: Fri, Oct 3, 2025 at 9:14 AM
+Subject: News from Kisumu
+To: friends@example.org
+
+${email}`
+    const pick = picked(forwarded)
+    expect(pick.title).toBe('Letter from Kisumu')
+    expect(pick.lines.map(line => line.text)).toEqual(picked(email).lines.map(line => line.text))
+    expect(pick.date).toBe('2025-10-03')
+    expect(picked(email).date).toBeNull()
   })
 
   it('offers a first line too long to be a title among the lines, with no title', () => {
@@ -96,6 +111,9 @@ describe('briefingByHand', () => {
     expect(dated.date).toBe('2025-10-03')
     expect(dated.pointers[0]!.id).toBe('2025-10-03-letter-from-kisumu-p1')
     expect(byHand(email, ['Please pray'], { fileName: '2025-02-30-kisumu.txt' }).date).toBeNull()
+    const forwarded = `Subject: News\nDate: 14 October 2025 08:02\nFrom: Grace\n\n${email}`
+    expect(byHand(forwarded, ['Please pray']).id).toBe('2025-10-14-letter-from-kisumu')
+    expect(byHand(forwarded, ['Please pray'], { fileName: '2025-10-03-kisumu.txt' }).date).toBe('2025-10-03')
   })
 
   it('takes the title as the person wrote it, with its spaces tidied', () => {
