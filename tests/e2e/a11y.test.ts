@@ -8,12 +8,27 @@ const writing = {
   entry: 'Peace for the cities.',
   answer: 'A ceasefire held for a week.',
   draft: 'For the families waiting at the border, still being written',
+  request: 'Healing for Aunt Miriam',
 }
 
 /** Each view, and what has to be on screen before it is scanned: its records, not only its heading. */
 const views: { path: string, title: string, content: (page: Page) => Locator[] }[] = [
   {
     path: '/',
+    title: 'Today',
+    content: page => [
+      page.getByRole('region', { name: 'Prayed today' }).getByText(/for leaders to prioritize genuine peace/),
+      page.getByRole('article', { name: /ask God to protect the innocent/ }),
+      page.getByRole('article', { name: writing.request }),
+    ],
+  },
+  {
+    path: '/prayers',
+    title: 'My prayers',
+    content: page => [page.getByRole('article', { name: writing.request }).getByText('Psalm 46:1')],
+  },
+  {
+    path: '/briefings',
     title: 'Briefings',
     content: (page) => {
       const item = page.getByRole('link', { name: new RegExp(`^${ukraine.title}`) })
@@ -107,6 +122,12 @@ describe('accessibility', () => {
     await pointer(page, 1).getByText(/Prayed 1 time, last /).waitFor()
     await pointer(page, 2).getByRole('textbox', { name: /Journal/ }).fill(writing.draft)
     await pointer(page, 2).getByText('Draft saved on this device').waitFor()
+    await page.goto('/prayers')
+    await page.getByRole('button', { name: 'New request' }).click()
+    await page.getByRole('textbox', { name: 'Request' }).fill(writing.request)
+    await page.getByRole('textbox', { name: /Scripture/ }).fill('Psalm 46:1')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByRole('article', { name: writing.request }).waitFor()
 
     const found: string[] = []
     for (const view of views) {

@@ -66,14 +66,14 @@ describe('a ministry\'s archive of eight years', () => {
       feedRequests.push(response.url())
       bytes += (await response.body().catch(() => Buffer.alloc(0))).length
     })
-    await page.goto('/')
+    await page.goto('/briefings')
     await items(page).first().getByText(newestTitle).waitFor()
     // The newest briefing comes in feed.json; the first visit reads no archive page.
     expect(feedRequests.map(url => new URL(url).pathname)).toEqual(['/feed/feed.json'])
     expect(bytes).toBeLessThan(300_000)
 
     // Offline afterwards: the month kept is readable, and the list says what is not on this device.
-    await openControlled(page)
+    await openControlled(page, '/briefings')
     await page.getByText('1 new briefing arrived.').or(page.getByText(/new briefings arrived/)).or(items(page).first()).first().waitFor()
     await context.setOffline(true)
     await page.reload()
@@ -87,7 +87,7 @@ describe('a ministry\'s archive of eight years', () => {
 
   it('lists older briefings from the archive as the reader scrolls, finds any title, and opens an archived one online', async () => {
     const { page } = app
-    await page.goto('/')
+    await page.goto('/briefings')
     await items(page).first().getByText(newestTitle).waitFor()
     // Scrolling past the month kept lists the year's other briefings, marked as not on this device.
     for (let i = 0; i < 20 && !(await page.getByText('Not on this device').first().isVisible()); i++) {
@@ -128,7 +128,7 @@ describe('a ministry\'s archive of eight years', () => {
 
   it('keeps the briefings already here, and says so plainly, when the feed is cut short', async () => {
     const { page } = app
-    await page.goto('/')
+    await page.goto('/briefings')
     await items(page).first().getByText(newestTitle).waitFor()
     // The list shows them as soon as feed.json is read; wait until they are stored too.
     await expect.poll(async () => (await storedKeys(page, 'briefings')).length).toBeGreaterThan(30)

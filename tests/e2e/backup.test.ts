@@ -123,7 +123,8 @@ describe('backup and restore', () => {
 
     await go(fresh, 'Journal', 'Journal')
     expect(await written(fresh).innerText()).toBe(entry)
-    await go(fresh, 'Answered', 'Answered prayers')
+    await fresh.getByRole('navigation', { name: 'Look back' }).getByRole('link', { name: 'Answered prayers' }).click()
+    await heading(fresh, 'Answered prayers')
     await fresh.getByRole('main').getByText(answer).waitFor()
     await go(fresh, 'Briefings', 'Briefings')
     await openUkraine(fresh)

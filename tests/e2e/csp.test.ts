@@ -83,7 +83,7 @@ describe('content security policy', () => {
     await openUkraine(page)
     await writeEntryAndAnswer(page, 1, { entry: `Peace ${SCRIPT}`, answer: `Answered ${IMG}` })
 
-    for (const [path, title] of [['/', 'Briefings'], ['/journal', 'Journal'], ['/answered', 'Answered prayers'], ['/settings', 'Settings'], ['/no-such-page', 'Page not found']] as const) {
+    for (const [path, title] of [['/', 'Today'], ['/briefings', 'Briefings'], ['/prayers', 'My prayers'], ['/journal', 'Journal'], ['/answered', 'Answered prayers'], ['/settings', 'Settings'], ['/no-such-page', 'Page not found']] as const) {
       await page.goto(path)
       await heading(page, title)
     }
