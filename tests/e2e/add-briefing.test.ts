@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { heading, launchApp, openControlled, origin, pointer, storedKeys, ukraine, type App } from './support'
@@ -93,6 +94,8 @@ describe('adding a briefing by hand', () => {
 
     await page.getByRole('button', { name: 'Save briefing' }).click()
     await page.getByRole('alert').filter({ hasText: 'Tick at least one line that is a prayer point.' }).waitFor()
+    const { violations } = await new AxeBuilder({ page }).analyze()
+    expect(violations.flatMap(violation => violation.nodes.map(node => `${violation.id}: ${node.target.join(' ')}`))).toEqual([])
     await page.getByRole('checkbox', { name: NURSES }).check()
     await page.getByRole('checkbox', { name: RAIN }).check()
     await page.getByRole('button', { name: 'Save briefing' }).click()
