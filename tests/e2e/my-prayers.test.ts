@@ -25,7 +25,16 @@ describe('my prayers offline', () => {
     const card = page.getByRole('article', { name: request })
     await card.waitFor()
     await page.getByRole('heading', { level: 2, name: 'Family' }).waitFor()
-    await card.getByRole('button', { name: 'I prayed for this' }).click()
+
+    // Today brings it, and praying for it there moves it to Prayed today.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click()
+    await heading(page, 'Today')
+    const lists = page.getByRole('region', { name: 'From your lists' })
+    await lists.getByRole('article', { name: request }).getByRole('button', { name: 'I prayed for this' }).click()
+    await page.getByRole('region', { name: 'Prayed today' }).getByText(request).waitFor()
+    expect(await lists.getByText(request).count()).toBe(0)
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My prayers' }).click()
     await card.getByText('Prayed 1 time').waitFor()
     await card.getByRole('textbox', { name: /Journal/ }).fill(entry)
     await card.getByRole('button', { name: /Save/ }).click()
