@@ -30,6 +30,8 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/feed\//],
     cleanupOutdatedCaches: true,
+    // The reminder's notificationclick (public/sw-notification.js): a tap brings Selah forward.
+    importScripts: ['sw-notification.js'],
     runtimeCaching: feedCaching,
   },
 }

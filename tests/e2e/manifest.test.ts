@@ -58,5 +58,8 @@ describe('the built web app manifest and service worker', () => {
     expect(precached).toContain('manifest.webmanifest')
     expect(existsSync(join(dist, 'feed/feed.json'))).toBe(true)
     expect(precached.filter(url => url?.startsWith('feed/'))).toEqual([])
+    // The reminder's tap handler is loaded into the worker, and kept for offline starts.
+    expect(sw).toMatch(/importScripts\("sw-notification\.js"\)/)
+    expect(precached).toContain('sw-notification.js')
   })
 })
