@@ -1,6 +1,6 @@
 import { LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { setSetting } from '~/db/settings'
-import type { RecordCounts } from '~/db/transfer'
+import { totalCount, type RecordCounts } from '~/db/transfer'
 import { readJournalInPages } from '~/db/transfer-export'
 import { dayKey } from '~/utils/dates'
 import { collect } from './bytes'
@@ -44,7 +44,7 @@ export async function exportBackup(options: { passphrase?: string, onProgress?: 
   try {
     const { counts } = await readJournalInPages({
       start({ counts, settings }) {
-        total = counts.briefings + counts.entries + counts.answers + counts.prayed
+        total = totalCount(counts)
         const header: BackupHeader = {
           app: 'selah', kind: 'backup', formatVersion: FORMAT_V2, exportedAt, schemaVersion: LATEST_SCHEMA_VERSION, counts, settings,
         }

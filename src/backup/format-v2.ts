@@ -2,13 +2,15 @@ import * as v from 'valibot'
 import type { JournalRecords, JournalTable, PortableSettings, RecordCounts } from '~/db/transfer'
 import {
   AnsweredNoteSchema, base64, FORMAT_V2, isoTime, JournalEntrySchema, PortableSettingsSchema, PrayedRecordSchema,
-  StoredBriefingSchema,
+  PrayerListSchema, PrayerRequestSchema, StoredBriefingSchema,
 } from './format'
 
 /**
  * Backup format version 2, made to be streamed at any size:
  * - plain: gzip of UTF-8 JSON lines. Line 1 is the header (BackupHeader), then one line per
- *   record, `{"table":"entries","record":{...}}`, briefings first, then entries, answers, prayed.
+ *   record, `{"table":"entries","record":{...}}`, in the order of JOURNAL_TABLES: briefings,
+ *   prayerLists, requests (schema v4), then entries, answers, prayed. A file made before lists
+ *   existed has no such lines and no such counts, and is read as having none.
  * - encrypted: one JSON line (EncryptedHeader, in the clear), then the plain file above cut into
  *   chunks, each sealed with AES-GCM and written as a 4-byte big-endian length and the sealed bytes.
  *   Chunk i's 12-byte IV is noncePrefix (7 random bytes) + i (4 bytes) + 1 if it is the last
@@ -56,7 +58,14 @@ export const BackupHeaderSchema = v.object({
   formatVersion: v.literal(FORMAT_V2),
   exportedAt: isoTime,
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  counts: v.object({ briefings: count, entries: count, answers: count, prayed: count }),
+  counts: v.object({
+    briefings: count,
+    prayerLists: v.optional(count, 0),
+    requests: v.optional(count, 0),
+    entries: count,
+    answers: count,
+    prayed: count,
+  }),
   settings: PortableSettingsSchema,
 })
 
@@ -78,6 +87,8 @@ export const EncryptedHeaderSchema = v.object({
 /** The schema each table's records must pass. */
 export const RECORD_SCHEMAS = {
   briefings: StoredBriefingSchema,
+  prayerLists: PrayerListSchema,
+  requests: PrayerRequestSchema,
   entries: JournalEntrySchema,
   answers: AnsweredNoteSchema,
   prayed: PrayedRecordSchema,

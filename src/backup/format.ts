@@ -1,5 +1,7 @@
 import * as v from 'valibot'
+import { isRequestId } from '~/briefings/my-prayers'
 import { BriefingSchema } from '~/briefings/schema'
+import { MAX_LIST_NAME_LENGTH, MAX_REQUEST_LENGTH } from '~/db/requests'
 import type { JournalRecords, PortableSettings } from '~/db/transfer'
 
 /**
@@ -7,7 +9,8 @@ import type { JournalRecords, PortableSettings } from '~/db/transfer'
  * read and written as a stream. Version 1 (still restored) is one JSON document with every
  * briefing and journal record, or the same document encrypted with a passphrase. Validated here,
  * at the border, before anything reaches the database. Drafts and device facts (last backup,
- * persistence) are never part of a backup.
+ * persistence) are never part of a backup. The person's own lists and requests (schema v4) are;
+ * a file made before them simply has none.
  */
 export const FORMAT_V1 = 1
 export const FORMAT_V2 = 2
@@ -47,7 +50,8 @@ export interface EncryptedBackupFile {
 export const isoTime = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-  v.check(value => new Date(value).toISOString() === value),
+  // (Month 13 makes an Invalid Date, whose toISOString() throws instead of answering.)
+  v.check(value => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value),
 )
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))
 const slugId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/), v.maxLength(200))
@@ -96,6 +100,31 @@ export const PrayedRecordSchema = v.object({
   prayedAt: isoTime,
 })
 
+const listId = v.pipe(v.string(), v.regex(/^list-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/))
+/** Gaps are fine; NaN or Infinity (JSON's 1e999) would drop the row from the [listId+order] index. */
+const position = v.pipe(v.number(), v.finite())
+
+export const PrayerListSchema = v.object({
+  id: listId,
+  name: v.pipe(words, v.maxLength(MAX_LIST_NAME_LENGTH)),
+  order: position,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+})
+
+export const PrayerRequestSchema = v.object({
+  id: v.pipe(v.string(), v.check(isRequestId)),
+  listId,
+  text: v.pipe(words, v.maxLength(MAX_REQUEST_LENGTH)),
+  notes: v.pipe(v.string(), v.maxLength(MAX_REQUEST_LENGTH)),
+  // The app keeps a quote only with its reference; a reference alone has quote ''.
+  scripture: v.nullable(v.object({ quote: v.string(), reference: words })),
+  order: position,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  archivedAt: v.nullable(isoTime),
+})
+
 export const PortableSettingsSchema = v.object({
   backupReminderDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
 })
@@ -108,6 +137,9 @@ export const BackupFileSchema = v.object({
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   data: v.object({
     briefings: v.array(StoredBriefingSchema),
+    // Selah wrote version 1 before lists and requests existed: a missing list is an empty one.
+    prayerLists: v.optional(v.array(PrayerListSchema), () => []),
+    requests: v.optional(v.array(PrayerRequestSchema), () => []),
     entries: v.array(JournalEntrySchema),
     answers: v.array(AnsweredNoteSchema),
     prayed: v.array(PrayedRecordSchema),

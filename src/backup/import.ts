@@ -1,5 +1,5 @@
 import {
-  countRecords, JOURNAL_TABLES, PAGE_SIZE,
+  countRecords, JOURNAL_TABLES, PAGE_SIZE, totalCount,
   type ImportMode, type ImportSummary, type JournalRecords, type RecordBatch, type RecordCounts,
 } from '~/db/transfer'
 import { importBatches } from '~/db/transfer-import'
@@ -62,8 +62,7 @@ function batchesOf(records: JournalRecords, onProgress?: OnProgress): () => Prom
     { length: Math.ceil(records[table].length / PAGE_SIZE) },
     (_, i) => ({ table, rows: records[table].slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE) }) as RecordBatch,
   ))
-  const counts = countRecords(records)
-  const total = counts.briefings + counts.entries + counts.answers + counts.prayed
+  const total = totalCount(countRecords(records))
   const yieldNow = makeYielder()
   let done = 0
   let next = 0

@@ -6,6 +6,8 @@ import type * as v from 'valibot'
  */
 const LIST_ITEMS: Record<string, string> = {
   briefings: 'briefing',
+  prayerLists: 'prayer list',
+  requests: 'prayer request',
   entries: 'journal entry',
   answers: 'answered note',
   prayed: 'prayed record',
@@ -15,6 +17,8 @@ const LIST_ITEMS: Record<string, string> = {
 
 const LISTS: Record<string, string> = {
   briefings: 'the list of briefings',
+  prayerLists: 'the list of prayer lists',
+  requests: 'the list of prayer requests',
   entries: 'the list of journal entries',
   answers: 'the list of answered notes',
   prayed: 'the list of prayed records',
@@ -52,6 +56,11 @@ export const FIELD_NAMES: Record<string, string> = {
   pointerLabel: 'pointer label',
   pointerText: 'pointer text',
   scriptureReference: 'scripture reference',
+  name: 'name',
+  order: 'position',
+  listId: 'list id',
+  notes: 'notes',
+  archivedAt: 'date it was archived',
   exportedAt: 'date it was made',
   schemaVersion: 'version number',
   formatVersion: 'format version',
@@ -73,6 +82,8 @@ export const FIELD_NAMES: Record<string, string> = {
   entries: 'journal entries',
   answers: 'answered notes',
   prayed: 'prayed records',
+  prayerLists: 'prayer lists',
+  requests: 'prayer requests',
   settings: 'settings',
   data: 'journal data',
   encryption: 'protection details',
@@ -110,6 +121,13 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const blank = issue.input === undefined || issue.input === null
     || (BLANK_TYPES.has(issue.type) && (isBlankText(issue.input) || (Array.isArray(issue.input) && issue.input.length === 0)))
   if (blank) return `${start}has no ${field}`
+  if (issue.type === 'max_length') return `${start}has ${article(field)}${field} longer than ${Number(issue.requirement).toLocaleString('en')} characters`
   if (field.endsWith('s')) return `${start}has ${field} that are not valid`
-  return `${start}has ${/^[aeiou]/.test(field) ? 'an' : 'a'} ${field} that is not valid`
+  return `${start}has ${article(field)}${field} that is not valid`
+}
+
+/** "a ", "an ", or nothing before words that are many ("notes"). */
+function article(field: string): string {
+  if (field.endsWith('s')) return ''
+  return /^[aeiou]/.test(field) ? 'an ' : 'a '
 }

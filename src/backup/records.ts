@@ -1,20 +1,20 @@
 import * as v from 'valibot'
-import { emptyCounts, JOURNAL_TABLES, PAGE_SIZE, type JournalTable, type RecordBatch } from '~/db/transfer'
+import { emptyCounts, JOURNAL_TABLES, PAGE_SIZE, totalCount, type JournalTable, type RecordBatch } from '~/db/transfer'
+import type { PointerSnapshot, PrayerRequest } from '~/db/types'
 import { makeYielder } from '~/utils/yielder'
 import { BackupError } from './errors'
 import { BackupHeaderSchema, RECORD_SCHEMAS, type BackupHeader, type RecordLine } from './format-v2'
 import { describeIssue } from './problems'
+import { RECORD_NAMES, refuseDanglingRecord, refuseRequestWithoutList } from './references'
 import { damaged, isPlainObject, refuseNewer } from './validate'
 
 /**
  * Checks a version 2 backup line by line, at the border: the header, then every record against
- * its table's schema, no record twice, every record's briefing earlier in the file, and exactly
- * as many records as the header promised. Hands the checked records on in batches of one table.
+ * its table's schema, no record twice, every record's briefing or request and every request's
+ * list earlier in the file (references.ts), and exactly as many records as the header promised.
+ * Hands the checked records on in batches of one table.
  */
-const NAMES: Record<JournalTable, string> = {
-  briefings: 'briefing', entries: 'journal entry', answers: 'answered note', prayed: 'prayed record',
-}
-const KEYS: Record<JournalTable, string> = { briefings: 'id', entries: 'id', answers: 'pointerId', prayed: 'id' }
+const KEYS: Record<JournalTable, string> = { briefings: 'id', prayerLists: 'id', requests: 'id', entries: 'id', answers: 'pointerId', prayed: 'id' }
 
 export function checkHeader(line: string): BackupHeader {
   let value: unknown
@@ -50,14 +50,14 @@ function parseLine(line: string, number: number): RecordLine {
 /** Reads the checked records after the header: call `add` for each line, then `finish`. */
 export function recordChecker(header: BackupHeader) {
   const counts = emptyCounts()
-  const seen: Record<JournalTable, Set<string>> = { briefings: new Set(), entries: new Set(), answers: new Set(), prayed: new Set() }
+  const seen = Object.fromEntries(JOURNAL_TABLES.map(table => [table, new Set<string>()])) as Record<JournalTable, Set<string>>
   let batch: RecordBatch | null = null
   let lineNumber = 1
 
   function check({ table, record }: RecordLine): RecordBatch['rows'][number] {
     const index = counts[table]++
-    const name = `${NAMES[table]} ${index + 1}`
-    if (counts[table] > header.counts[table]) throw damaged(`it holds more ${NAMES[table]} records than it says`)
+    const name = `${RECORD_NAMES[table]} ${index + 1}`
+    if (counts[table] > header.counts[table]) throw damaged(`it holds more ${RECORD_NAMES[table]} records than it says`)
     const result = v.safeParse(RECORD_SCHEMAS[table], record, { abortEarly: true })
     if (!result.success) {
       const issue = result.issues[0]
@@ -68,14 +68,8 @@ export function recordChecker(header: BackupHeader) {
     const key = (row as unknown as Record<string, string>)[KEYS[table]]!
     if (seen[table].has(key)) throw damaged(`${name} appears twice`)
     seen[table].add(key)
-    if ('pointerId' in row && table !== 'briefings') {
-      if (!seen.briefings.has(row.briefingId)) {
-        throw new BackupError('dangling', `This backup file is damaged: ${name} belongs to a briefing that is not in the file.`)
-      }
-      if (!row.pointerId.startsWith(`${row.briefingId}-p`)) {
-        throw new BackupError('dangling', `This backup file is damaged: ${name} points at a prayer pointer of another briefing.`)
-      }
-    }
+    if (table === 'requests') refuseRequestWithoutList(row as PrayerRequest, name, seen)
+    else if (table !== 'briefings' && table !== 'prayerLists') refuseDanglingRecord(row as PointerSnapshot, name, seen)
     return row
   }
 
@@ -103,12 +97,12 @@ export function recordChecker(header: BackupHeader) {
       return last
     },
     /** Records read so far. */
-    done: () => JOURNAL_TABLES.reduce((sum, table) => sum + counts[table], 0),
+    done: () => totalCount(counts),
   }
 }
 
 export function totalRecords(header: BackupHeader): number {
-  return JOURNAL_TABLES.reduce((sum, table) => sum + header.counts[table], 0)
+  return totalCount(header.counts)
 }
 
 /** A version 2 file's lines opened: its header, and its records, checked, batch by batch. */

@@ -6,6 +6,7 @@ import {
   type BackupFile, type EncryptedBackupFile,
 } from './format'
 import { describeIssue } from './problems'
+import { RECORD_NAMES, refuseDanglingRecord, refuseRequestWithoutList, type KnownIds } from './references'
 
 export type ParsedBackup =
   | { encrypted: false, file: BackupFile }
@@ -49,14 +50,14 @@ export function refuseNewer(value: Record<string, unknown>) {
   if (typeof schemaVersion === 'number' && schemaVersion > LATEST_SCHEMA_VERSION) throw new BackupError('newer-version')
 }
 
-const RECORD_NAMES = { entries: 'journal entry', answers: 'answered note', prayed: 'prayed record' } as const
-
-function refuseDuplicates(file: BackupFile) {
+function refuseDuplicates({ data }: BackupFile) {
   const lists: [string, string[]][] = [
-    ['briefing', file.data.briefings.map(briefing => briefing.id)],
-    [RECORD_NAMES.entries, file.data.entries.map(entry => entry.id)],
-    [RECORD_NAMES.answers, file.data.answers.map(answer => answer.pointerId)],
-    [RECORD_NAMES.prayed, file.data.prayed.map(record => record.id)],
+    [RECORD_NAMES.briefings, data.briefings.map(briefing => briefing.id)],
+    [RECORD_NAMES.prayerLists, data.prayerLists.map(list => list.id)],
+    [RECORD_NAMES.requests, data.requests.map(request => request.id)],
+    [RECORD_NAMES.entries, data.entries.map(entry => entry.id)],
+    [RECORD_NAMES.answers, data.answers.map(answer => answer.pointerId)],
+    [RECORD_NAMES.prayed, data.prayed.map(record => record.id)],
   ]
   for (const [name, ids] of lists) {
     const seen = new Set<string>()
@@ -67,18 +68,15 @@ function refuseDuplicates(file: BackupFile) {
   }
 }
 
-function refuseDangling(file: BackupFile) {
-  const briefingIds = new Set(file.data.briefings.map(briefing => briefing.id))
-  for (const list of ['entries', 'answers', 'prayed'] as const) {
-    file.data[list].forEach(({ briefingId, pointerId }, i) => {
-      const name = `${RECORD_NAMES[list]} ${i + 1}`
-      if (!briefingIds.has(briefingId)) {
-        throw new BackupError('dangling', `This backup file is damaged: ${name} belongs to a briefing that is not in the file.`)
-      }
-      if (!pointerId.startsWith(`${briefingId}-p`)) {
-        throw new BackupError('dangling', `This backup file is damaged: ${name} points at a prayer pointer of another briefing.`)
-      }
-    })
+function refuseDangling({ data }: BackupFile) {
+  const known: KnownIds = {
+    briefings: new Set(data.briefings.map(briefing => briefing.id)),
+    prayerLists: new Set(data.prayerLists.map(list => list.id)),
+    requests: new Set(data.requests.map(request => request.id)),
+  }
+  data.requests.forEach((request, i) => refuseRequestWithoutList(request, `${RECORD_NAMES.requests} ${i + 1}`, known))
+  for (const table of ['entries', 'answers', 'prayed'] as const) {
+    data[table].forEach((record, i) => refuseDanglingRecord(record, `${RECORD_NAMES[table]} ${i + 1}`, known))
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AnsweredNote, JournalEntry, StoredBriefing } from './types'
+import type { AnsweredNote, JournalEntry, PrayerList, PrayerRequest, StoredBriefing } from './types'
 
 /**
  * How a record from a backup meets the same record already on this device (merge mode).
@@ -36,4 +36,9 @@ export function mergeBriefing(local: StoredBriefing, incoming: StoredBriefing): 
 /** The later-edited of two versions of an entry or note; null when the local one stays. */
 export function laterEdit<T extends JournalEntry | AnsweredNote>(local: T, incoming: T): T | null {
   return incoming.editedAt > local.editedAt ? incoming : null
+}
+
+/** The later-updated of two versions of a list or request; null when the local one stays. */
+export function laterUpdate<T extends PrayerList | PrayerRequest>(local: T, incoming: T): T | null {
+  return incoming.updatedAt > local.updatedAt ? incoming : null
 }

@@ -13,9 +13,10 @@ export interface PageReader {
   /** Called once, before the first page. */
   start: (outline: JournalOutline) => void | Promise<void>
   /**
-   * Called for every page, briefings first, then entries, answers and prayed records, while the
-   * next pages are being read: it should do its work at once. A promise it returns (a slower
-   * consumer to wait for) is waited for with the read transaction kept open.
+   * Called for every page, in the order of JOURNAL_TABLES (briefings, lists, requests, then
+   * entries, answers and prayed records), while the next pages are being read: it should do its
+   * work at once. A promise it returns (a slower consumer to wait for) is waited for with the
+   * read transaction kept open.
    */
   page: (batch: RecordBatch) => void | Promise<void>
 }
@@ -75,7 +76,7 @@ async function hand(step: () => void | Promise<void>) {
  * can arrive without its briefing). Writes elsewhere in the app wait until the export ends.
  */
 export async function readJournalInPages(reader: PageReader): Promise<JournalOutline> {
-  const tables = [db.briefings, db.entries, db.answers, db.prayed, db.settings]
+  const tables = [...JOURNAL_TABLES.map(table => db.table(table)), db.settings]
   return db.transaction('r', tables, async () => {
     const [pages, reminder] = await Promise.all([
       Promise.all(JOURNAL_TABLES.map(tablePages)),

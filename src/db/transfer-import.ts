@@ -1,9 +1,10 @@
 import Dexie from 'dexie'
 import { db } from './index'
 import { laterEdit, mergeBriefing } from './merge'
+import { listPlacer } from './merge-lists'
 import {
-  emptyCounts,
-  type ImportMode, type ImportSummary, type JournalRecords, type JournalTable, type PortableSettings, type RecordBatch,
+  emptyCounts, JOURNAL_TABLES,
+  type ImportMode, type ImportSummary, type JournalRecords, type PortableSettings, type RecordBatch,
 } from './transfer'
 
 /**
@@ -17,7 +18,8 @@ import {
  * as it was. Everything is checked before the first batch is written (see backup/restore.ts).
  *
  * merge: adds what is missing and keeps the later edit of a record on both sides; local settings stay.
- * replace: this device's briefings and journal become these (drafts and device facts stay).
+ * replace: this device's briefings, lists, requests and journal become these (drafts and device
+ * facts stay). Lists and requests land by the rules of merge-lists.ts in both modes.
  * Writes go through bulkAdd/bulkPut, so the search-words middleware indexes every record.
  */
 export async function importBatches(
@@ -25,17 +27,20 @@ export async function importBatches(
   settings: PortableSettings,
   mode: ImportMode,
 ): Promise<ImportSummary> {
-  const tables = [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.archive]
-  return db.transaction('rw', tables, async () => {
+  const journal = JOURNAL_TABLES.map(table => db.table(table))
+  return db.transaction('rw', [...journal, db.settings, db.archive], async () => {
     const summary: ImportSummary = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 }
-    if (mode === 'replace') await Promise.all([db.briefings.clear(), db.entries.clear(), db.answers.clear(), db.prayed.clear()])
+    const placer = listPlacer(summary)
+    if (mode === 'replace') await Promise.all(journal.map(table => table.clear()))
     for (;;) {
       // Read outside the transaction's zone; each batch takes far less than this, even on a slow phone.
       const batch = await Dexie.waitFor(Dexie.ignoreTransaction(next), 5 * 60_000)
       if (!batch) break
       // A restored briefing is on this device now: no longer a line of the feed's archive.
       if (batch.table === 'briefings') await db.archive.bulkDelete(batch.rows.map(row => (row as { id: string }).id))
-      if (mode === 'replace') await addBatch(batch, summary)
+      if (batch.table === 'prayerLists') await placer.lists(batch.rows)
+      else if (batch.table === 'requests') await placer.requests(batch.rows)
+      else if (mode === 'replace') await addBatch(batch, summary)
       else await mergeBatch(batch, summary)
     }
     if (mode === 'replace' && settings.backupReminderDays !== undefined) {
@@ -45,13 +50,16 @@ export async function importBatches(
   })
 }
 
-async function addBatch({ table, rows }: RecordBatch, summary: ImportSummary) {
+type PlainBatch = Exclude<RecordBatch, { table: 'prayerLists' | 'requests' }>
+type PlainTable = PlainBatch['table']
+
+async function addBatch({ table, rows }: PlainBatch, summary: ImportSummary) {
   await (db.table(table) as Dexie.Table<unknown, string>).bulkAdd(rows)
   summary.added[table] += rows.length
 }
 
 /** The rule for a record that is on both sides; null leaves this device's copy as it is. */
-const MERGE: { [T in JournalTable]: (local: JournalRecords[T][number], incoming: JournalRecords[T][number]) => JournalRecords[T][number] | null } = {
+const MERGE: { [T in PlainTable]: (local: JournalRecords[T][number], incoming: JournalRecords[T][number]) => JournalRecords[T][number] | null } = {
   briefings: mergeBriefing,
   entries: laterEdit,
   answers: laterEdit,
@@ -59,7 +67,7 @@ const MERGE: { [T in JournalTable]: (local: JournalRecords[T][number], incoming:
   prayed: () => null,
 }
 
-async function mergeBatch(batch: RecordBatch, summary: ImportSummary) {
+async function mergeBatch(batch: PlainBatch, summary: ImportSummary) {
   const table = db.table(batch.table) as Dexie.Table<object, string>
   const keyPath = table.schema.primKey.keyPath as string
   const rows = batch.rows as unknown as Record<string, unknown>[]

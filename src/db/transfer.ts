@@ -1,5 +1,5 @@
 import { db } from './index'
-import type { AnsweredNote, JournalEntry, PrayedRecord, StoredBriefing } from './types'
+import type { AnsweredNote, JournalEntry, PrayedRecord, PrayerList, PrayerRequest, StoredBriefing } from './types'
 
 /**
  * Whole-journal reads and writes, for backups and the prayer book: the only reads in Selah that
@@ -10,6 +10,9 @@ import type { AnsweredNote, JournalEntry, PrayedRecord, StoredBriefing } from '.
 /** Every record a backup carries, exactly as the tables hold them (without the search words). */
 export interface JournalRecords {
   briefings: StoredBriefing[]
+  /** (schema v4) The person's own lists and requests: the pointers of their records under 'my-prayers'. */
+  prayerLists: PrayerList[]
+  requests: PrayerRequest[]
   entries: JournalEntry[]
   answers: AnsweredNote[]
   prayed: PrayedRecord[]
@@ -17,8 +20,11 @@ export interface JournalRecords {
 
 export type JournalTable = keyof JournalRecords
 
-/** In this order in every backup: a record's briefing always comes before it. */
-export const JOURNAL_TABLES: readonly JournalTable[] = ['briefings', 'entries', 'answers', 'prayed']
+/**
+ * In this order in every backup: a record's briefing or request always comes before it, and a
+ * request's list before the request, so a restore never holds a record without its pointer.
+ */
+export const JOURNAL_TABLES: readonly JournalTable[] = ['briefings', 'prayerLists', 'requests', 'entries', 'answers', 'prayed']
 
 /** Some records of one table. */
 export type RecordBatch = { [T in JournalTable]: { table: T, rows: JournalRecords[T] } }[JournalTable]
@@ -43,11 +49,15 @@ export type ImportMode = 'merge' | 'replace'
 export const PAGE_SIZE = 2000
 
 export function emptyCounts(): RecordCounts {
-  return { briefings: 0, entries: 0, answers: 0, prayed: 0 }
+  return { briefings: 0, prayerLists: 0, requests: 0, entries: 0, answers: 0, prayed: 0 }
 }
 
-export function countRecords({ briefings, entries, answers, prayed }: JournalRecords): RecordCounts {
-  return { briefings: briefings.length, entries: entries.length, answers: answers.length, prayed: prayed.length }
+export function countRecords(records: JournalRecords): RecordCounts {
+  return Object.fromEntries(JOURNAL_TABLES.map(table => [table, records[table].length])) as RecordCounts
+}
+
+export function totalCount(counts: RecordCounts): number {
+  return JOURNAL_TABLES.reduce((sum, table) => sum + counts[table], 0)
 }
 
 /**
@@ -75,9 +85,14 @@ async function readTable<T extends JournalTable>(table: T): Promise<JournalRecor
   return rows as JournalRecords[T]
 }
 
-/** Every journal record, without the briefings (the prayer book needs only what the records copied). */
+/**
+ * Every journal record, and the person's own lists and requests, without the briefings (the prayer
+ * book needs only what the records copied).
+ */
 export async function readJournalRecords(): Promise<Omit<JournalRecords, 'briefings'>> {
-  return db.transaction('r', [db.entries, db.answers, db.prayed], async () => ({
+  return db.transaction('r', [db.prayerLists, db.requests, db.entries, db.answers, db.prayed], async () => ({
+    prayerLists: await readTable('prayerLists'),
+    requests: await readTable('requests'),
     entries: await readTable('entries'),
     answers: await readTable('answers'),
     prayed: await readTable('prayed'),

@@ -98,7 +98,7 @@ describe('BackupSection', () => {
     vi.mocked(exportBackup).mockImplementationOnce(async (options) => {
       options?.onProgress?.({ phase: 'exporting', done: 2000, total: 5000 })
       await held
-      return { fileName: 'selah-backup-2026-11-26.selah', file: new Blob(['x']), counts: { briefings: 1, entries: 1, answers: 0, prayed: 0 } }
+      return { fileName: 'selah-backup-2026-11-26.selah', file: new Blob(['x']), counts: { briefings: 1, prayerLists: 0, requests: 0, entries: 1, answers: 0, prayed: 0 } }
     })
     await button(wrapper, 'Download backup').trigger('submit')
     await until(() => expect(wrapper.find('progress').exists()).toBe(true))

@@ -157,7 +157,7 @@ describe('RestoreSection', () => {
       await step()
       options.onProgress?.({ phase: 'restoring', done: 3000, total: 4000 })
       await step()
-      return { added: { briefings: 1, entries: 1, answers: 1, prayed: 1 }, updated: { briefings: 0, entries: 0, answers: 0, prayed: 0 }, unchanged: 0 }
+      return { added: { briefings: 1, prayerLists: 0, requests: 0, entries: 1, answers: 1, prayed: 1 }, updated: { briefings: 0, prayerLists: 0, requests: 0, entries: 0, answers: 0, prayed: 0 }, unchanged: 0 }
     })
     await button(wrapper, 'Restore backup').trigger('submit')
     const label = () => wrapper.get(`label[for="${wrapper.get('progress').attributes('id')}"]`).text()

@@ -1,8 +1,9 @@
 import { db } from '~/db'
 import { snapshotOf } from '~/db/snapshot'
-import type { AnsweredNote, JournalEntry, PrayedRecord, StoredBriefing } from '~/db/types'
+import type { AnsweredNote, JournalEntry, PrayedRecord, PrayerList, PrayerRequest, StoredBriefing } from '~/db/types'
 import type { Briefing } from '~/briefings/types'
 import { makeBriefing } from '../../support/briefings'
+import * as v4 from '../db/fixtures/v4'
 
 /** Realistic records with explicit times: unicode, emoji, newlines, a pasted and an undated briefing. */
 export function stored(briefing: Briefing, extra: Partial<StoredBriefing> = {}): StoredBriefing {
@@ -75,13 +76,49 @@ export function sampleData() {
   })
 }
 
-/** Fills the database as a person's phone might be: journal, settings, device facts and a draft. */
-export async function fillDatabase(data = sampleData()) {
-  await db.transaction('rw', [db.briefings, db.entries, db.answers, db.prayed, db.settings, db.drafts, db.archive], async () => {
-    await db.briefings.bulkAdd(data.briefings)
-    await db.entries.bulkAdd(data.entries)
-    await db.answers.bulkAdd(data.answers)
-    await db.prayed.bulkAdd(data.prayed)
+export interface OwnRequests {
+  prayerLists: PrayerList[]
+  requests: PrayerRequest[]
+}
+
+/**
+ * The person's own lists and requests (schema v4), as the v4 migration fixture has them: Family
+ * and Church, an active request, one moved from Family to Church, and an archived one.
+ */
+export function sampleRequests(): OwnRequests {
+  return structuredClone({ prayerLists: v4.prayerLists, requests: v4.requests })
+}
+
+export type Journal = ReturnType<typeof sampleData> & Partial<OwnRequests>
+
+/**
+ * A journal of this version: the sample one, the person's own lists and requests, and records
+ * about the requests (written, answered, prayed; one written before its request moved list).
+ */
+export function requestJournal(): Journal & OwnRequests {
+  const data = sampleData()
+  return {
+    ...data,
+    ...sampleRequests(),
+    entries: [...data.entries, ...structuredClone(v4.requestEntries)],
+    answers: [...data.answers, ...structuredClone(v4.requestAnswers)],
+    prayed: [...data.prayed, ...structuredClone(v4.requestPrayed)],
+  }
+}
+
+/**
+ * Fills the database as a person's phone might be: journal, their own lists and requests (the
+ * sample ones unless `data` has its own), settings, device facts and a draft.
+ */
+export async function fillDatabase(data: Journal = sampleData()): Promise<Journal & OwnRequests> {
+  const filled = { ...sampleRequests(), ...data }
+  await db.transaction('rw', [db.briefings, db.prayerLists, db.requests, db.entries, db.answers, db.prayed, db.settings, db.drafts, db.archive], async () => {
+    await db.briefings.bulkAdd(filled.briefings)
+    await db.prayerLists.bulkAdd(filled.prayerLists)
+    await db.requests.bulkAdd(filled.requests)
+    await db.entries.bulkAdd(filled.entries)
+    await db.answers.bulkAdd(filled.answers)
+    await db.prayed.bulkAdd(filled.prayed)
     await db.settings.bulkAdd([
       { key: 'backupReminderDays', value: 7 },
       { key: 'persistence', value: { askedAt: '2025-09-06T09:11:00.000Z', granted: true } },
@@ -90,7 +127,7 @@ export async function fillDatabase(data = sampleData()) {
     await db.archive.add({ id: '2019-03-01-archived', title: 'An archived briefing', date: '2019-03-01', sortDate: '2019-03-01', addedAt: '', year: '2019', hash: '0123456789abcdef', pointerCount: 3, bytes: 3000, path: 'feed/briefings/2019-03-01-archived.0123456789abcdef.json' })
     await db.drafts.add({ key: 'entry-new:prayer-for-my-town-p1', kind: 'entry-new', briefingId: 'prayer-for-my-town', pointerId: 'prayer-for-my-town-p1', text: 'half a thought', updatedAt: '2025-11-03T07:00:00.000Z' })
   })
-  return data
+  return filled
 }
 
 /** Every row of every table the database declares, so a table added later is compared too. */
@@ -100,8 +137,8 @@ export async function dumpDatabase(): Promise<Record<string, unknown[]>> {
   ))
 }
 
-/** A backup text made from data without touching the database. */
-export function backupText(data: ReturnType<typeof sampleData>, overrides: Record<string, unknown> = {}): string {
+/** A version 1 backup text made from data without touching the database. */
+export function backupText(data: Journal, overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
     app: 'selah', kind: 'backup', formatVersion: 1, exportedAt: '2025-11-22T10:00:00.000Z', schemaVersion: 2,
     data: { ...data, settings: { backupReminderDays: 30 } },

@@ -9,7 +9,7 @@ import { answer, backupText, dumpDatabase, entry, fillDatabase, pasted, prayed, 
 
 useFreshDatabase()
 
-const NONE = { briefings: 0, entries: 0, answers: 0, prayed: 0 }
+const NONE = { briefings: 0, prayerLists: 0, requests: 0, entries: 0, answers: 0, prayed: 0 }
 
 /** The journal of a second phone: some of the same records (some edited there), some of its own. */
 function otherPhone() {
@@ -39,8 +39,8 @@ describe('merge', () => {
     const mine = sampleData()
     const summary = await importBackup(await fileOf(otherPhone()), 'merge')
     expect(summary).toEqual({
-      added: { briefings: 0, entries: 1, answers: 1, prayed: 1 },
-      updated: { briefings: 1, entries: 1, answers: 1, prayed: 0 },
+      added: { ...NONE, entries: 1, answers: 1, prayed: 1 },
+      updated: { ...NONE, briefings: 1, entries: 1, answers: 1 },
       // The pasted briefing is the same but for its source ('feed' there): pasted wins, so it stays as it is.
       unchanged: 2 + 3 + 1 + 3,
     })
@@ -98,9 +98,12 @@ describe('replace', () => {
     theirs.answers = [theirs.answers[1]!]
     theirs.prayed = [theirs.prayed[2]!]
     const summary = await importBackup(await fileOf(theirs, { backupReminderDays: 0 }), 'replace')
-    expect(summary).toEqual({ added: { briefings: 1, entries: 1, answers: 1, prayed: 1 }, updated: NONE, unchanged: 0 })
+    expect(summary).toEqual({ added: { ...NONE, briefings: 1, entries: 1, answers: 1, prayed: 1 }, updated: NONE, unchanged: 0 })
 
     const after = await dumpDatabase()
+    // A file from before lists: this device's lists and requests go with the rest of its journal.
+    expect(after.prayerLists).toEqual([])
+    expect(after.requests).toEqual([])
     expect(after.briefings).toEqual(theirs.briefings)
     expect(after.entries).toEqual(theirs.entries)
     expect(after.answers).toEqual(theirs.answers)

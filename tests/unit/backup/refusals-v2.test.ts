@@ -3,7 +3,7 @@ import { BackupError, type BackupErrorCode } from '~/backup/errors'
 import { MAX_BACKUP_BYTES } from '~/backup/format'
 import { restoreBackupFile } from '~/backup/restore'
 import { useFreshDatabase } from '../db/helpers'
-import { sampleData, sudan } from './fixtures'
+import { requestJournal, sampleData, sudan } from './fixtures'
 import { refusedFileInBothModes, reseed, seededSnapshot, snapshotAll, type Snapshot } from './refused-restore'
 import { gzip, joinFile, sealedPieces, v2File, v2Lines } from './v2-fixtures'
 
@@ -119,6 +119,66 @@ describe('a version 2 file that cannot be restored is refused with plain words, 
     Object.defineProperty(big, 'size', { value: 400 * 1024 ** 2 + 1 })
     const error = await refusedFileInBothModes(big, before)
     expect(error.message).toBe('This backup file is too large to restore: backups made by older versions of Selah can be restored up to 400 MB. Nothing was changed.')
+  })
+})
+
+/** A journal of this version, with the person's own lists, requests and records about them. */
+function ownLinesWith(edit: (lines: string[]) => void, header: Record<string, unknown> = {}) {
+  const data = requestJournal()
+  data.entries = data.entries.map((row, i) => ({ ...row, id: `other-${i}` }))
+  const lines = v2Lines(data, header)
+  edit(lines)
+  return lines
+}
+
+// After the header and three briefings: two lists, three requests, then six entries (the last two about requests).
+const LIST_1 = 4
+const REQUEST_1 = 6
+const REQUEST_ENTRY = 9 + 4
+const OTHER_LIST = 'list-3f1c2a10-0000-4000-8000-0000000000ff'
+
+const ownCases: [string, (lines: string[]) => void, BackupErrorCode, string][] = [
+  ['a list whose id is not a list\'s', editRecord(LIST_1, record => { record.id = 'family' }), 'invalid', 'prayer list 1 has an id that is not valid'],
+  ['a list without a name', editRecord(LIST_1 + 1, record => { record.name = '  ' }), 'invalid', 'prayer list 2 has no name'],
+  ['a list name too long for the app', editRecord(LIST_1, record => { record.name = 'F'.repeat(81) }), 'invalid', 'prayer list 1 has a name longer than 80 characters'],
+  ['a list without a position', editRecord(LIST_1, record => { record.order = 'first' }), 'invalid', 'prayer list 1 has a position that is not valid'],
+  ['a list with a bad date', editRecord(LIST_1 + 1, record => { record.updatedAt = '2026-13-01T08:00:00.000Z' }), 'invalid', 'prayer list 2 has a date it was last changed that is not valid'],
+  ['a request whose id is not a request\'s', editRecord(REQUEST_1, record => { record.id = 'req-1' }), 'invalid', 'prayer request 1 has an id that is not valid'],
+  ['a request without words', editRecord(REQUEST_1 + 1, record => { record.text = ' \n ' }), 'invalid', 'prayer request 2 has no text'],
+  ['a request too long for the app', editRecord(REQUEST_1, record => { record.text = 'x'.repeat(4001) }), 'invalid', 'prayer request 1 has a text longer than 4,000 characters'],
+  ['notes too long for the app', editRecord(REQUEST_1, record => { record.notes = 'x'.repeat(4001) }), 'invalid', 'prayer request 1 has notes longer than 4,000 characters'],
+  ['a request without its notes', editRecord(REQUEST_1, record => { delete record.notes }), 'invalid', 'prayer request 1 has no notes'],
+  ['scripture without its reference', editRecord(REQUEST_1, record => { record.scripture = { quote: 'Be still', reference: ' ' } }), 'invalid', 'prayer request 1 has no reference'],
+  ['scripture as plain words', editRecord(REQUEST_1, record => { record.scripture = 'Psalm 46:1' }), 'invalid', 'prayer request 1 has a scripture that is not valid'],
+  ['a bad date of archiving', editRecord(REQUEST_1 + 2, record => { record.archivedAt = 'yesterday' }), 'invalid', 'prayer request 3 has a date it was archived that is not valid'],
+  ['a request without its date of archiving', editRecord(REQUEST_1, record => { delete record.archivedAt }), 'invalid', 'prayer request 1 has no date it was archived'],
+  ['a request whose list id is not a list\'s', editRecord(REQUEST_1, record => { record.listId = 'Family' }), 'invalid', 'prayer request 1 has a list id that is not valid'],
+  ['the same request twice', editRecord(REQUEST_1 + 1, record => { record.id = 'req-7a9e0c44-0000-4000-8000-000000000001' }), 'invalid', 'prayer request 2 appears twice'],
+  ['a request in a list that is not in the file', editRecord(REQUEST_1 + 1, record => { record.listId = OTHER_LIST }), 'dangling', 'prayer request 2 is in a prayer list that is not in the file'],
+  ['a request before its list', lines => { lines.splice(LIST_1, 0, ...lines.splice(REQUEST_1, 1)) }, 'dangling', 'prayer request 1 is in a prayer list that is not in the file'],
+  ['an entry about a request that is not in the file', editRecord(REQUEST_ENTRY, record => { record.pointerId = 'req-7a9e0c44-0000-4000-8000-0000000000ff' }), 'dangling', 'journal entry 5 is about a prayer request that is not in the file'],
+]
+
+describe('a file with the person\'s own lists and requests that cannot be restored is refused with plain words, and nothing changes', () => {
+  it('(the undamaged file does restore, in either mode)', async () => {
+    for (const mode of ['merge', 'replace'] as const) {
+      await reseed()
+      await restoreBackupFile(await v2File(ownLinesWith(() => {})), { mode })
+      expect(await snapshotAll(), mode).not.toEqual(before)
+    }
+  })
+
+  for (const [name, edit, code, clause] of ownCases) {
+    it(name, { timeout: 30_000 }, async () => {
+      const error = await refusedFileInBothModes(await v2File(ownLinesWith(edit)), before)
+      expect({ code: error.code, message: error.message }).toEqual({ code, message: `This backup file is damaged: ${clause}. Nothing was changed.` })
+    })
+  }
+
+  it('more lists than its header says', async () => {
+    const lines = ownLinesWith(() => {}, { counts: { briefings: 3, prayerLists: 1, requests: 3, entries: 6, answers: 3, prayed: 5 } })
+    const error = await refusedFileInBothModes(await v2File(lines), before)
+    expect(error.message).toBe('This backup file is damaged: it holds more prayer list records than it says. Nothing was changed.')
   })
 })
 

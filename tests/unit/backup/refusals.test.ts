@@ -4,7 +4,7 @@ import { importBackup, inspectBackup, readBackup, restoreBackup } from '~/backup
 import { BackupError, type BackupErrorCode } from '~/backup/errors'
 import { MAX_V1_BACKUP_BYTES, type BackupFile } from '~/backup/format'
 import { useFreshDatabase } from '../db/helpers'
-import { backupText, sampleData, sudan } from './fixtures'
+import { backupText, requestJournal, sampleData, sudan } from './fixtures'
 import { MODES, refusedInBothModes, reseed, seededSnapshot, snapshotAll, type Snapshot } from './refused-restore'
 
 useFreshDatabase()
@@ -25,6 +25,14 @@ function withEntries(edit: (entries: Record<string, unknown>[]) => void): string
   const data = otherData()
   const entries = data.entries as unknown as Record<string, unknown>[]
   edit(entries)
+  return backupText(data)
+}
+
+/** A file with the person's own lists and requests (which version 1 files never had, but may hold). */
+function withOwn(edit: (data: ReturnType<typeof requestJournal>) => void): string {
+  const data = requestJournal()
+  data.entries = data.entries.map((row, i) => ({ ...row, id: `other-${i}` }))
+  edit(data)
   return backupText(data)
 }
 
@@ -71,6 +79,10 @@ const cases: [string, () => string, BackupErrorCode, string][] = [
   ['an entry of a briefing not in the file', () => withEntries(entries => { entries[1]!.briefingId = 'gone-briefing'; entries[1]!.pointerId = 'gone-briefing-p1' }), 'dangling', 'This backup file is damaged: journal entry 2 belongs to a briefing that is not in the file. Nothing was changed.'],
   ['an entry pointing into another briefing', () => withEntries(entries => { entries[0]!.pointerId = `${sudan.id}-p1` }), 'dangling', 'This backup file is damaged: journal entry 1 points at a prayer pointer of another briefing. Nothing was changed.'],
   ['an answered note of a briefing not in the file', () => { const data = otherData(); data.briefings = data.briefings.filter(b => b.id !== sudan.id); data.entries = data.entries.filter(e => e.briefingId !== sudan.id); data.prayed = []; return backupText(data) }, 'dangling', 'This backup file is damaged: answered note 2 belongs to a briefing that is not in the file. Nothing was changed.'],
+  ['an entry written in month 13', () => withEntries(entries => { entries[0]!.createdAt = '2025-13-01T10:00:00.000Z' }), 'invalid', 'This backup file is damaged: journal entry 1 has a date it was written that is not valid. Nothing was changed.'],
+  ['a list without a name', () => withOwn(data => { data.prayerLists[1]!.name = '' }), 'invalid', 'This backup file is damaged: prayer list 2 has no name. Nothing was changed.'],
+  ['a request in a list not in the file', () => withOwn(data => { data.prayerLists.pop() }), 'dangling', 'This backup file is damaged: prayer request 2 is in a prayer list that is not in the file. Nothing was changed.'],
+  ['an answered note about a request not in the file', () => withOwn(data => { data.requests.pop() }), 'dangling', 'This backup file is damaged: answered note 3 is about a prayer request that is not in the file. Nothing was changed.'],
 ]
 
 describe('a file that cannot be restored is refused with plain words, and nothing changes', () => {

@@ -10,8 +10,8 @@ import type { BackupProgress } from '~/backup/progress'
 import { inspectBackupFile, restoreBackupFile } from '~/backup/restore'
 import { LATEST_SCHEMA_VERSION } from '~/db/schema'
 import { useFreshDatabase } from '../db/helpers'
-import { backupText, dumpDatabase, fillDatabase, sampleData } from './fixtures'
-import { linesOf } from './v2-fixtures'
+import { backupText, dumpDatabase, fillDatabase, requestJournal, sampleData } from './fixtures'
+import { linesOf, v2File, v2Lines } from './v2-fixtures'
 
 // 600,000 PBKDF2 rounds per key: on a busy machine that must not hit the default 5 s limit.
 const SLOW = { timeout: 60_000 }
@@ -32,9 +32,14 @@ async function wipe() {
   await db.open()
 }
 
+const TABLES = ['briefings', 'prayerLists', 'requests', 'entries', 'answers', 'prayed'] as const
+const NONE = { briefings: 0, prayerLists: 0, requests: 0, entries: 0, answers: 0, prayed: 0 }
+
 async function journalTables() {
-  return db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], async () => ({
+  return db.transaction('r', [db.briefings, db.prayerLists, db.requests, db.entries, db.answers, db.prayed], async () => ({
     briefings: await db.briefings.toArray(),
+    prayerLists: await db.prayerLists.toArray(),
+    requests: await db.requests.toArray(),
     entries: await db.entries.toArray(),
     answers: await db.answers.toArray(),
     prayed: await db.prayed.toArray(),
@@ -46,7 +51,7 @@ describe('the backup file (format version 2)', () => {
     const data = await fillDatabase()
     const { file, fileName, counts } = await exportBackup()
     expect(fileName).toBe('selah-backup-2026-11-26.selah')
-    expect(counts).toEqual({ briefings: 3, entries: 4, answers: 2, prayed: 3 })
+    expect(counts).toEqual({ briefings: 3, prayerLists: 2, requests: 3, entries: 4, answers: 2, prayed: 3 })
     const bytes = new Uint8Array(await file.arrayBuffer())
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b])
     const lines = await linesOf(file)
@@ -56,12 +61,15 @@ describe('the backup file (format version 2)', () => {
       counts, settings: { backupReminderDays: 7 },
     })
     const records = lines.slice(1).map(line => JSON.parse(line) as { table: string, record: unknown })
+    // Lists, then requests, before the records: a restore always has a record's request.
     expect(records).toEqual([
       ...data.briefings.map(record => ({ table: 'briefings', record })),
+      ...data.prayerLists.map(record => ({ table: 'prayerLists', record })),
+      ...data.requests.map(record => ({ table: 'requests', record })),
       ...[...data.entries].sort((a, b) => a.id.localeCompare(b.id)).map(record => ({ table: 'entries', record })),
       ...[...data.answers].sort((a, b) => a.pointerId.localeCompare(b.pointerId)).map(record => ({ table: 'answers', record })),
       ...data.prayed.map(record => ({ table: 'prayed', record })),
-    ].sort((a, b) => ['briefings', 'entries', 'answers', 'prayed'].indexOf(a.table) - ['briefings', 'entries', 'answers', 'prayed'].indexOf(b.table)))
+    ])
     // The database keeps search words on every record; the file holds none.
     const text = lines.join('\n')
     for (const absent of ['"words"', 'half a thought', 'persistence', 'lastBackupAt']) expect(text).not.toContain(absent)
@@ -76,8 +84,8 @@ describe('the backup file (format version 2)', () => {
     await fillDatabase()
     const seen: BackupProgress[] = []
     await exportBackup({ onProgress: progress => seen.push(progress) })
-    expect(seen[0]).toEqual({ phase: 'exporting', done: 0, total: 12 })
-    expect(seen.at(-1)).toEqual({ phase: 'exporting', done: 12, total: 12 })
+    expect(seen[0]).toEqual({ phase: 'exporting', done: 0, total: 17 })
+    expect(seen.at(-1)).toEqual({ phase: 'exporting', done: 17, total: 17 })
     expect(seen.map(progress => progress.done)).toEqual([...seen.map(progress => progress.done)].sort((a, b) => a - b))
   })
 })
@@ -93,9 +101,9 @@ describe('export, wipe, restore', SLOW, () => {
       const seen: BackupProgress[] = []
       const summary = await restoreBackupFile(file, { mode, onProgress: progress => seen.push(progress) })
 
-      expect(summary).toEqual({ added: counts, updated: { briefings: 0, entries: 0, answers: 0, prayed: 0 }, unchanged: 0 })
+      expect(summary).toEqual({ added: counts, updated: NONE, unchanged: 0 })
       const after = await journalTables()
-      for (const table of ['briefings', 'entries', 'answers', 'prayed'] as const) {
+      for (const table of TABLES) {
         expect(after[table]).toHaveLength(before[table].length)
         after[table].forEach((row, i) => {
           const original = before[table][i] as unknown as Record<string, unknown>
@@ -105,8 +113,8 @@ describe('export, wipe, restore', SLOW, () => {
       }
       expect(await db.drafts.count()).toBe(0)
       // Checked in full first, then written: both phases count to the end.
-      expect(seen.filter(progress => progress.phase === 'checking').at(-1)).toEqual({ phase: 'checking', done: 12, total: 12 })
-      expect(seen.at(-1)).toEqual({ phase: 'restoring', done: 12, total: 12 })
+      expect(seen.filter(progress => progress.phase === 'checking').at(-1)).toEqual({ phase: 'checking', done: 17, total: 17 })
+      expect(seen.at(-1)).toEqual({ phase: 'restoring', done: 17, total: 17 })
     })
   }
 
@@ -120,7 +128,67 @@ describe('export, wipe, restore', SLOW, () => {
   it('inspectBackupFile summarises a backup from its header alone, before anything is restored', async () => {
     await fillDatabase()
     const { file } = await exportBackup({})
-    expect(await inspectBackupFile(file)).toEqual({ encrypted: false, exportedAt: NOW, counts: { briefings: 3, entries: 4, answers: 2, prayed: 3 } })
+    expect(await inspectBackupFile(file)).toEqual({ encrypted: false, exportedAt: NOW, counts: { briefings: 3, prayerLists: 2, requests: 3, entries: 4, answers: 2, prayed: 3 } })
+  })
+})
+
+describe('the person\'s own lists and requests', SLOW, () => {
+  /** Every table the backup covers, row for row, and the archive line and draft no backup touches. */
+  async function journalRows() {
+    const { briefings, prayerLists, requests, entries, answers, prayed } = await dumpDatabase()
+    return { briefings, prayerLists, requests, entries, answers, prayed }
+  }
+
+  for (const mode of ['merge', 'replace'] as const) {
+    for (const passphrase of [undefined, 'Psalm 46 ✝'] as const) {
+      it(`round-trip exactly with their records, active, archived and moved (${mode}, ${passphrase ? 'protected' : 'plain'})`, async () => {
+        const data = await fillDatabase(requestJournal())
+        const before = await journalRows()
+        // Records about requests are in it: an entry written before its request moved list, an answer of an archived one.
+        expect(before.entries.filter(entry => entry.briefingId === 'my-prayers')).toHaveLength(2)
+        expect(before.requests.filter(request => request.archivedAt !== null)).toHaveLength(1)
+        const { file, counts } = await exportBackup({ passphrase })
+        expect(counts).toEqual({ briefings: 3, prayerLists: 2, requests: 3, entries: 6, answers: 3, prayed: 5 })
+
+        await wipe()
+        const summary = await restoreBackupFile(file, { mode, passphrase })
+        expect(summary).toEqual({ added: counts, updated: NONE, unchanged: 0 })
+        const after = await journalRows()
+        for (const table of TABLES) expect(after[table], table).toEqual(before[table])
+        expect(after.requests).toEqual(data.requests)
+        expect(after.prayerLists).toEqual(data.prayerLists)
+      })
+    }
+  }
+
+  it('replacing with a backup takes this device\'s lists and requests away with the rest of its journal', async () => {
+    await fillDatabase(requestJournal())
+    const { file } = await exportBackup()
+    await db.transaction('rw', db.prayerLists, async () => {
+      await db.prayerLists.add({ id: 'list-3f1c2a10-0000-4000-8000-0000000000ff', name: 'Made after the backup', order: 2, createdAt: NOW, updatedAt: NOW })
+    })
+    await restoreBackupFile(file, { mode: 'replace' })
+    expect((await db.prayerLists.toArray()).map(list => list.name)).toEqual(['Family', 'Church'])
+  })
+})
+
+describe('a version 2 backup from before lists and requests', SLOW, () => {
+  it('still restores as it did: merged, this device keeps its lists; replaced, it has none, as the file', async () => {
+    const data = sampleData()
+    const file = await v2File(v2Lines(data))
+    const header = JSON.parse(v2Lines(data)[0]!)
+    expect(header.schemaVersion).toBe(3)
+    expect(Object.keys(header.counts)).toEqual(['briefings', 'entries', 'answers', 'prayed'])
+    expect(await inspectBackupFile(file)).toEqual({ encrypted: false, exportedAt: '2025-11-22T10:00:00.000Z', counts: { briefings: 3, prayerLists: 0, requests: 0, entries: 4, answers: 2, prayed: 3 } })
+
+    const own = await fillDatabase()
+    await db.entries.clear()
+    const merged = await restoreBackupFile(file, { mode: 'merge' })
+    expect(merged.added).toEqual({ ...NONE, entries: 4 })
+    expect(await db.requests.toArray()).toEqual(own.requests)
+
+    await restoreBackupFile(file, { mode: 'replace' })
+    expect(await journalTables()).toEqual({ briefings: data.briefings, prayerLists: [], requests: [], entries: data.entries, answers: data.answers, prayed: data.prayed })
   })
 })
 
@@ -166,7 +234,7 @@ describe('a version 1 backup, as Selah made them before', SLOW, () => {
     const text = backupText(data)
     expect(await inspectBackupFile(new Blob([text]))).toMatchObject({ encrypted: false, exportedAt: '2025-11-22T10:00:00.000Z', counts: { briefings: 3, entries: 4, answers: 2, prayed: 3 } })
     await restoreBackupFile(new Blob([text]), { mode: 'replace' })
-    expect(await journalTables()).toEqual({ briefings: data.briefings, entries: data.entries, answers: data.answers, prayed: data.prayed })
+    expect(await journalTables()).toEqual({ briefings: data.briefings, prayerLists: [], requests: [], entries: data.entries, answers: data.answers, prayed: data.prayed })
     expect(await getSetting('backupReminderDays')).toBe(30)
 
     await wipe()
@@ -176,7 +244,7 @@ describe('a version 1 backup, as Selah made them before', SLOW, () => {
     expect((refused as BackupError).code).toBe('wrong-passphrase')
     expect(await db.entries.count()).toBe(0)
     await restoreBackupFile(new Blob([sealed]), { mode: 'merge', passphrase: 'old passphrase' })
-    expect(await journalTables()).toEqual({ briefings: data.briefings, entries: data.entries, answers: data.answers, prayed: data.prayed })
+    expect(await journalTables()).toEqual({ briefings: data.briefings, prayerLists: [], requests: [], entries: data.entries, answers: data.answers, prayed: data.prayed })
   })
 
   it('and through the text functions of before', async () => {

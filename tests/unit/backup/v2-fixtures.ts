@@ -1,15 +1,18 @@
 import { collect, concatBytes } from '~/backup/bytes'
 import { startSealing } from '~/backup/chunked-crypto'
-import { sampleData } from './fixtures'
+import type { Journal } from './fixtures'
 
-type Data = ReturnType<typeof sampleData>
-
-/** The header and record lines of a version 2 backup of `data`, without touching the database. */
-export function v2Lines(data: Data, header: Record<string, unknown> = {}): string[] {
-  const counts = { briefings: data.briefings.length, entries: data.entries.length, answers: data.answers.length, prayed: data.prayed.length }
+/**
+ * The header and record lines of a version 2 backup of `data`, without touching the database.
+ * Data without lists makes a file as Selah wrote them before lists (schema 3, no such counts or lines).
+ */
+export function v2Lines(data: Journal, header: Record<string, unknown> = {}): string[] {
+  const own = data.prayerLists !== undefined || data.requests !== undefined
+  const tables = own ? ['briefings', 'prayerLists', 'requests', 'entries', 'answers', 'prayed'] as const : ['briefings', 'entries', 'answers', 'prayed'] as const
+  const counts = Object.fromEntries(tables.map(table => [table, data[table]?.length ?? 0]))
   return [
-    JSON.stringify({ app: 'selah', kind: 'backup', formatVersion: 2, exportedAt: '2025-11-22T10:00:00.000Z', schemaVersion: 3, counts, settings: { backupReminderDays: 30 }, ...header }),
-    ...(['briefings', 'entries', 'answers', 'prayed'] as const).flatMap(table => data[table].map(record => JSON.stringify({ table, record }))),
+    JSON.stringify({ app: 'selah', kind: 'backup', formatVersion: 2, exportedAt: '2025-11-22T10:00:00.000Z', schemaVersion: own ? 4 : 3, counts, settings: { backupReminderDays: 30 }, ...header }),
+    ...tables.flatMap(table => (data[table] ?? []).map(record => JSON.stringify({ table, record }))),
   ]
 }
 

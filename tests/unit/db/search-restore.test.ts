@@ -20,7 +20,7 @@ function backupWith(texts: string[]): BackupFile {
     const at = new Date(Date.UTC(2024, 0, 1 + i)).toISOString()
     return { ...pointer, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, text, createdAt: at, editedAt: at }
   })
-  return { app: 'selah', kind: 'backup', formatVersion: 1, exportedAt: '2025-01-01T00:00:00.000Z', schemaVersion: 3, data: { briefings: [stored], entries, answers: [], prayed: [], settings: {} } }
+  return { app: 'selah', kind: 'backup', formatVersion: 1, exportedAt: '2025-01-01T00:00:00.000Z', schemaVersion: 3, data: { briefings: [stored], prayerLists: [], requests: [], entries, answers: [], prayed: [], settings: {} } }
 }
 
 const found = async (query: string) => (await readTimeline({ query }, { upper: null, lower: null })).map(item => 'text' in item.record ? item.record.text : item.key)
