@@ -6,7 +6,7 @@ import { addRequest, archiveRequest, createList } from '~/db/requests'
 import { setSetting } from '~/db/settings'
 import { snapshotOf } from '~/db/snapshot'
 import { localDayBounds, readToday } from '~/db/today'
-import type { PointerSnapshot } from '~/db/types'
+import type { PointerSnapshot, PrayerRequest } from '~/db/types'
 import { localDayNumber } from '~/utils/today-rotation'
 import { makeBriefing, useFreshDatabase } from './helpers'
 
@@ -93,7 +93,7 @@ describe('readToday', () => {
     const family = await createList('Family')
     const church = await createList('Church')
     const empty = await createList('Empty')
-    const f = []
+    const f: PrayerRequest[] = []
     for (const name of ['Mum', 'Dad', 'Sam']) f.push(await addRequest(words(name), family.id))
     const pastor = await addRequest(words('Pastor'), church.id)
     await archiveRequest((await addRequest(words('Old building'), church.id)).id)
