@@ -1,7 +1,26 @@
+import { dayKey } from '~/utils/dates'
+
 /**
  * Escaping for the prayer book: whatever a person wrote (or a briefing said) stays words and
- * never becomes Markdown or HTML, however the file is opened.
+ * never becomes Markdown or HTML, however the file is opened. And the book's days: how it says
+ * one, and which are in the dates chosen.
  */
+
+export interface DateRange {
+  /** YYYY-MM-DD, inclusive. */
+  from?: string
+  /** YYYY-MM-DD, inclusive. */
+  to?: string
+}
+
+export function inRange(iso: string, range: DateRange): boolean {
+  const day = dayKey(new Date(iso))
+  return (!range.from || day >= range.from) && (!range.to || day <= range.to)
+}
+
+const longDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
+
+export const formatLongDay = (iso: string) => longDay.format(new Date(iso))
 
 // Characters that can start markup anywhere in a line.
 const INLINE = /[\\`*_[\]<>|~#]/g

@@ -1,29 +1,25 @@
 import { UserFacingError } from '~/db/errors'
 import { readJournalRecords } from '~/db/transfer'
-import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord } from '~/db/types'
-import { dayKey, formatCalendarDay, formatMonth, monthKey } from '~/utils/dates'
-import { blockText, inlineText } from './markdown-text'
+import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord, PrayerList, PrayerRequest } from '~/db/types'
+import { formatCalendarDay, formatMonth, monthKey } from '~/utils/dates'
+import { myPrayersLines, requestInRange } from './markdown-prayers'
+import { blockText, formatLongDay, inlineText, inRange, type DateRange } from './markdown-text'
+
+export type { DateRange }
 
 /**
  * The journal as a "prayer book": a Markdown file to read, print or keep, oldest first like a
- * book, one heading per month. Every word a person wrote is escaped so it stays words.
+ * book, one heading per month, then the person's own lists and requests (markdown-prayers.ts).
+ * Every word a person wrote is escaped so it stays words.
  */
-export interface DateRange {
-  /** YYYY-MM-DD, inclusive. */
-  from?: string
-  /** YYYY-MM-DD, inclusive. */
-  to?: string
-}
-
 export interface PrayerBookData {
   entries: JournalEntry[]
   answers: AnsweredNote[]
   prayed: PrayedRecord[]
+  /** None is the same as empty: the book is then exactly what it was before lists existed. */
+  prayerLists?: PrayerList[]
+  requests?: PrayerRequest[]
 }
-
-const longDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
-
-const formatLongDay = (iso: string) => longDay.format(new Date(iso))
 
 /** A pointer as it appears in one month of the book: its entries, and its answer if it belongs here. */
 interface Section {
@@ -33,11 +29,6 @@ interface Section {
   answer?: AnsweredNote
   prayedTimes: number
   sortKey: string
-}
-
-function inRange(iso: string, range: DateRange): boolean {
-  const day = dayKey(new Date(iso))
-  return (!range.from || day >= range.from) && (!range.to || day <= range.to)
 }
 
 function buildSections(data: PrayerBookData, range: DateRange): Section[] {
@@ -117,13 +108,17 @@ export function prayerBookMarkdown(data: PrayerBookData, range: DateRange = {}, 
     }
     lines.push(...sectionLines(section))
   }
+  lines.push(...myPrayersLines({ prayerLists: data.prayerLists ?? [], requests: data.requests ?? [] }, range, now))
   return `${lines.join('\n').trimEnd()}\n`
 }
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/
 
-/** The prayer book as a file to download. `count` is the number of entries and answered notes in it. */
-export async function exportPrayerBook(range: DateRange = {}): Promise<{ fileName: string, text: string, count: number }> {
+/**
+ * The prayer book as a file to download. `count` is the number of entries and answered notes in
+ * it, `requests` the number of the person's own requests in its My prayers part.
+ */
+export async function exportPrayerBook(range: DateRange = {}): Promise<{ fileName: string, text: string, count: number, requests: number }> {
   const from = range.from || undefined
   const to = range.to || undefined
   if ((from && !YMD.test(from)) || (to && !YMD.test(to))) throw new UserFacingError('Choose the dates again: one of them is not a date.')
@@ -133,5 +128,6 @@ export async function exportPrayerBook(range: DateRange = {}): Promise<{ fileNam
   const count = data.entries.filter(entry => inRange(entry.createdAt, clipped)).length
     + data.answers.filter(answer => inRange(answer.answeredAt, clipped)).length
   const fileName = ['selah-prayer-book', from, to].filter(Boolean).join('-') + '.md'
-  return { fileName, text: prayerBookMarkdown(data, clipped, new Date()), count }
+  const requests = data.requests.filter(request => requestInRange(request, clipped)).length
+  return { fileName, text: prayerBookMarkdown(data, clipped, new Date()), count, requests }
 }

@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import PrayerBookSection from '~/components/settings/PrayerBookSection.vue'
+import { addRequest } from '~/db/requests'
 import { button, field, until, useComponentTestSetup } from '../helpers'
 import { seedWriting, useDownloads } from './support'
 
@@ -20,6 +21,16 @@ describe('PrayerBookSection', () => {
     expect(book!.text).toContain('Peace for Kyiv tonight.')
     expect(book!.text).toContain('A ceasefire held.')
     expect(wrapper.get('[role="status"]').text()).toBe('Saved selah-prayer-book.md with 2 journal entries and answered prayers.')
+  })
+
+  it('ends the book with the person\'s own requests, and says how many', async () => {
+    await seedWriting({ entry: 'Peace for Kyiv tonight.', answer: 'A ceasefire held.' })
+    await addRequest({ text: 'Healing for Aunt Miriam', notes: 'Surgery on Tuesday.', scripture: { quote: '', reference: 'Psalm 46:1' } }, null, 'Family')
+    const wrapper = mount(PrayerBookSection, { attachTo: document.body })
+    await button(wrapper, 'Download prayer book').trigger('submit')
+    await until(() => expect(downloads).toHaveLength(1))
+    expect(downloads[0]!.text).toMatch(/## My prayers\n[^]*### Family\n\n\*\*Healing for Aunt Miriam\*\*\n\n\*Psalm 46:1\*\n\nSurgery on Tuesday\./)
+    expect(wrapper.get('[role="status"]').text()).toBe('Saved selah-prayer-book.md with 2 journal entries and answered prayers, and 1 prayer request.')
   })
 
   it('limits the book to the dates chosen', async () => {
