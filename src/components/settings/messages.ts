@@ -1,36 +1,42 @@
 import type { ImportMode, ImportSummary } from '~/backup/import'
 import type { BackupPhase, BackupProgress } from '~/backup/progress'
 import { readErrorMessage, shortReason, storageErrorKind, UserFacingError } from '~/db/errors'
-import type { RecordCounts } from '~/db/transfer'
+import { totalCount, type RecordCounts } from '~/db/transfer'
 import { plural } from '~/utils/words'
 
 /** Words the Settings sections show about backups. */
 
 const list = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' })
 
-/**
- * "3 journal entries, 1 answered prayer, 5 prayed records and 2 briefings";
- * with `skipZero`, kinds with none are left out ("3 journal entries and 2 briefings").
- */
-export function describeCounts(counts: RecordCounts, { skipZero = false } = {}): string {
-  const parts: [number, string, string][] = [
-    [counts.entries, 'journal entry', 'journal entries'],
-    [counts.answers, 'answered prayer', 'answered prayers'],
-    [counts.prayed, 'prayed record', 'prayed records'],
-    [counts.briefings, 'briefing', 'briefings'],
-  ]
-  return list.format(parts.filter(([count]) => count > 0 || !skipZero).map(part => plural(...part)))
+/** "3 requests in 2 lists"; either alone when the other is none; '' when both are. */
+function describeRequests({ requests, prayerLists }: RecordCounts): string {
+  if (requests && prayerLists) return `${plural(requests, 'request', 'requests')} in ${plural(prayerLists, 'list', 'lists')}`
+  if (requests) return plural(requests, 'prayer request', 'prayer requests')
+  return prayerLists ? plural(prayerLists, 'prayer list', 'prayer lists') : ''
 }
 
-function total(counts: RecordCounts): number {
-  return counts.entries + counts.answers + counts.prayed + counts.briefings
+/**
+ * "3 journal entries, 1 answered prayer, 5 prayed records, 3 requests in 2 lists and 2 briefings";
+ * with `skipZero`, kinds with none are left out ("3 journal entries and 2 briefings"). Requests
+ * are named only when there are some: most journals have none.
+ */
+export function describeCounts(counts: RecordCounts, { skipZero = false } = {}): string {
+  const kind = (count: number, one: string, many: string) => (count > 0 || !skipZero ? plural(count, one, many) : '')
+  const parts = [
+    kind(counts.entries, 'journal entry', 'journal entries'),
+    kind(counts.answers, 'answered prayer', 'answered prayers'),
+    kind(counts.prayed, 'prayed record', 'prayed records'),
+    describeRequests(counts),
+    kind(counts.briefings, 'briefing', 'briefings'),
+  ]
+  return list.format(parts.filter(Boolean))
 }
 
 /** What a finished restore did, in one or two sentences. */
 export function describeImport(summary: ImportSummary, mode: ImportMode): string {
   if (mode === 'replace') return `Restored. This device now holds what the backup held: ${describeCounts(summary.added)}.`
-  const added = total(summary.added)
-  const updated = total(summary.updated)
+  const added = totalCount(summary.added)
+  const updated = totalCount(summary.updated)
   if (!added && !updated) return 'Nothing new to add: everything in this backup is already on this device.'
   const parts = []
   if (added) parts.push(`Added ${describeCounts(summary.added, { skipZero: true })}.`)

@@ -5,6 +5,7 @@ import { restoreBackupFile } from '~/backup/restore'
 import RestoreSection from '~/components/settings/RestoreSection.vue'
 import { db } from '~/db'
 import { editEntry, restoreEntry } from '~/db/entries'
+import { addRequest, archiveRequest } from '~/db/requests'
 import { button, field, hasButton, seedBriefing, until, useComponentTestSetup } from '../helpers'
 import { chooseFile, seedWriting } from './support'
 
@@ -65,6 +66,25 @@ describe('RestoreSection', () => {
     expect(await db.entries.toArray()).toEqual([entry])
     expect(await db.answers.toArray()).toEqual([answer])
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+  })
+
+  it('names the person\'s own requests when the backup holds some, and brings them back', async () => {
+    await seedWriting()
+    const words = (text: string) => ({ text, notes: '', scripture: null })
+    const first = await addRequest(words('Healing for Aunt Miriam'), null, 'Family')
+    await addRequest(words('A job for Sam'), first.listId)
+    const church = await addRequest(words('The youth weekend'), null, 'Church')
+    await archiveRequest(church.id)
+    const before = { lists: await db.prayerLists.toArray(), requests: await db.requests.toArray() }
+    const { file } = await exportBackup()
+    await Promise.all([db.briefings, db.prayerLists, db.requests, db.entries, db.answers, db.prayed].map(table => table.clear()))
+
+    const wrapper = mount(RestoreSection, { attachTo: document.body })
+    await choose(wrapper, file)
+    expect(wrapper.get('.summary').text()).toMatch(/^Backup made on .+ with 1 journal entry, 1 answered prayer, 1 prayed record, 3 requests in 2 lists and 1 briefing\.$/)
+    await button(wrapper, 'Restore backup').trigger('submit')
+    await until(() => expect(wrapper.get('[role="status"]').text()).toBe('Restored. Added 1 journal entry, 1 answered prayer, 1 prayed record, 3 requests in 2 lists and 1 briefing.'))
+    expect({ lists: await db.prayerLists.toArray(), requests: await db.requests.toArray() }).toEqual(before)
   })
 
   it('asks for the passphrase of a locked backup, refuses a wrong one, and restores with the right one', async () => {
