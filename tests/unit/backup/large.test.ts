@@ -3,7 +3,7 @@ import { exportBackup } from '~/backup/export'
 import { restoreBackupFile } from '~/backup/restore'
 import { db } from '~/db'
 import { useFreshDatabase } from '../db/helpers'
-import { backupText, entry, sampleData, ukraine } from './fixtures'
+import { backupText, entry, requestJournal, sampleData, ukraine } from './fixtures'
 import { linesOf } from './v2-fixtures'
 
 /**
@@ -25,10 +25,16 @@ function longJournal() {
 }
 
 describe('a journal larger than the old 50 MB limit', { timeout: 120_000 }, () => {
-  it('is backed up and restored in full', async () => {
+  it('is backed up and restored in full, with the person\'s own lists and requests', async () => {
     const data = longJournal()
-    await db.transaction('rw', [db.briefings, db.entries], async () => {
+    const { prayerLists, requests, entries } = requestJournal()
+    const about = entries.find(row => row.briefingId === 'my-prayers')!
+    // Every third entry is about one of the person's own requests.
+    data.entries = data.entries.map((row, i) => (i % 3 ? row : { ...about, id: row.id, text: row.text }))
+    await db.transaction('rw', [db.briefings, db.prayerLists, db.requests, db.entries], async () => {
       await db.briefings.bulkAdd(data.briefings)
+      await db.prayerLists.bulkAdd(prayerLists)
+      await db.requests.bulkAdd(requests)
       await db.entries.bulkAdd(data.entries)
     })
     const { file, counts } = await exportBackup()
@@ -36,10 +42,12 @@ describe('a journal larger than the old 50 MB limit', { timeout: 120_000 }, () =
     const size = (await linesOf(file)).reduce((sum, line) => sum + line.length + 1, 0)
     expect(size).toBeGreaterThan(OLD_LIMIT)
 
-    await db.entries.clear()
+    await Promise.all([db.entries.clear(), db.requests.clear(), db.prayerLists.clear()])
     await restoreBackupFile(file, { mode: 'merge' })
     expect(await db.entries.count()).toBe(data.entries.length)
     expect(await db.entries.get('long-0042')).toEqual(data.entries[42])
+    expect(await db.requests.toArray()).toEqual(requests)
+    expect(await db.prayerLists.toArray()).toEqual(prayerLists)
   })
 
   it('restores from an old version 1 backup over 50 MB too', async () => {
