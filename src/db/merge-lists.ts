@@ -111,9 +111,10 @@ export function listPlacer(summary: ImportSummary) {
     async requests(rows: PrayerRequest[]) {
       const local = await db.requests.bulkGet(rows.map(row => row.id))
       const unread = [...new Set([...rows, ...local].flatMap(row => (row && !inList.has(row.listId) ? [row.listId] : [])))]
+      const here = unread.length ? await db.requests.where('listId').anyOf(unread).toArray() : []
       const byList = new Map<string, PrayerRequest[]>(unread.map(listId => [listId, []]))
-      if (unread.length) for (const request of await db.requests.where('listId').anyOf(unread).toArray()) byList.get(request.listId)!.push(request)
-      for (const [listId, requests] of byList) inList.set(listId, positions(requests))
+      for (const request of here) byList.get(request.listId)!.push(request)
+      for (const [listId, inThisList] of byList) inList.set(listId, positions(inThisList))
       await db.requests.bulkPut(winners('requests', rows, local, (row, before) => {
         if (before) inList.get(before.listId)!.release(before)
         return inList.get(row.listId)!.fit(row)
