@@ -6,9 +6,11 @@ import { readBriefingPage } from './db/briefing-pages'
 import { addEntry, deleteEntry } from './db/entries'
 import { loadOnThisDay } from './db/history'
 import { FIRST_PAGE } from './db/index-pages'
+import { readMyPrayers } from './db/request-reads'
 import { searchIndexNeedsBuild } from './db/search-index'
 import { loadThread } from './db/thread'
 import { readTimelinePage, type TimelineFilter } from './db/timeline'
+import { readToday } from './db/today'
 import type { PointerSnapshot } from './db/types'
 
 export interface BenchReads {
@@ -17,6 +19,8 @@ export interface BenchReads {
   timeline: (filter: TimelineFilter) => Promise<unknown>
   thread: (pointerId: string) => Promise<unknown>
   onThisDay: () => Promise<unknown>
+  today: () => Promise<unknown>
+  myPrayers: () => Promise<unknown>
   /** Adds an entry (the part timed) and deletes it again. */
   addEntry: (pointer: PointerSnapshot) => Promise<number>
   /** Whether the search index is whole (not waiting for a build after a restore, say). */
@@ -42,6 +46,8 @@ export function exposeReads(): void {
     timeline: filter => readTimelinePage(filter, null, TIMELINE_FIRST_PAGE),
     thread: pointerId => loadThread(pointerId),
     onThisDay: () => loadOnThisDay(),
+    today: () => readToday(),
+    myPrayers: () => readMyPrayers(),
     async addEntry(pointer) {
       const started = performance.now()
       const entry = await addEntry(pointer, 'A benchmark entry, deleted again.')

@@ -1,6 +1,7 @@
 /**
  * How Selah holds up with thirty years of journal: 100,000 entries, 2,000 briefings, 50,000 prayed
- * taps and 5,000 answered notes, seeded into a fresh Chromium profile, then every view timed
+ * taps and 5,000 answered notes, a share of them about the person's own 1,620 requests in 6 lists
+ * (120 still active), seeded into a fresh Chromium profile, then every view timed
  * (median of --runs) beside the same query on raw IndexedDB. Prints a table; writes a JSON summary.
  *
  * Usage: npm run bench:scale [-- --entries 5000 --briefings 200 --runs 2] (--help lists options)
@@ -94,7 +95,7 @@ async function main(options: Options) {
     browser = await launch(server.origin, options.profile)
     const bench: Bench = { browser, options, metrics: [], log }
     const plan = planJournal(options)
-    const journal = JSON.stringify({ entries: plan.entries, briefings: plan.briefings.length, prayed: plan.prayed, answers: plan.answers, years: plan.years, seed: plan.seed })
+    const journal = JSON.stringify({ entries: plan.entries, briefings: plan.briefings.length, prayed: plan.prayed, answers: plan.answers, years: plan.years, seed: plan.seed, requests: plan.requests })
     const marker = options.profile ? join(options.profile, 'selah-bench-seeded.json') : null
     const kept = marker && existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) as { journal: string, seeded: Seeded } : null
     if (kept && kept.journal !== journal) throw new Error(`The profile in ${options.profile} holds another journal (${kept.journal}); use another folder.`)
@@ -106,8 +107,11 @@ async function main(options: Options) {
       await finishSearchIndex(browser, log)
     }
     else {
-      log(`Seeding ${plan.entries.toLocaleString('en')} entries, ${plan.briefings.length.toLocaleString('en')} briefings, `
-        + `${plan.prayed.toLocaleString('en')} prayed taps and ${plan.answers.toLocaleString('en')} answered notes over ${plan.years} years…`)
+      const n = (count: number) => count.toLocaleString('en')
+      const own = plan.requests
+      log(`Seeding ${n(plan.entries)} entries, ${n(plan.briefings.length)} briefings, ${n(plan.prayed)} prayed taps and ${n(plan.answers)} answered notes over ${plan.years} years, `
+        + `with ${n(own.active)} active and ${n(own.archived)} archived requests of the person's own in ${n(own.lists)} lists (${n(own.entries)} of the entries, `
+        + `${n(own.prayed)} of the prayed taps and ${n(own.answers)} of the answers are about them)…`)
       seeded = await seedJournal(bench, plan)
       log(`Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring (${options.runs} runs each)…`)
       await measureIndexBuild(bench, plan.entries + plan.prayed + plan.answers)
@@ -139,7 +143,7 @@ async function main(options: Options) {
     const summary = machineReport(bench.metrics, {
       options,
       chromium: browser.context.browser()?.version() ?? 'unknown',
-      seeded: { entries: plan.entries, briefings: plan.briefings.length, prayed: plan.prayed, answers: plan.answers, ms: seeded.ms },
+      seeded: { entries: plan.entries, briefings: plan.briefings.length, prayed: plan.prayed, answers: plan.answers, requests: plan.requests, ms: seeded.ms },
     })
     writeJson(summary, options.json)
     if (options.json !== '-') log(`\nJSON summary: ${options.json}`)

@@ -19,8 +19,8 @@ const flags = [
   '--enable-precise-memory-info',
 ]
 
-/** The selectors whose first appearance a page load records, for cold starts. */
-export const COLD_SELECTORS = ['[data-briefing-item]']
+/** The selectors whose first appearance a page load records, for cold starts: Today's first item, or its empty card. */
+export const COLD_SELECTORS = ['[data-today-item], [data-today-empty]']
 
 export interface Browser {
   context: BrowserContext

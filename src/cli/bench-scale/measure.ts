@@ -140,8 +140,8 @@ export interface ViewSpec {
   url: string
   selector: string
   raw: RawQuery
-  /** The app's own read for this view: its measure's name (src/db/timing.ts) and the call alone. */
-  read: string
+  /** The app's own read for this view: its measure's name (src/db/timing.ts), if it makes one, and the call alone. */
+  read?: string
   alone: AppQuery
   target: Target
   /** Where to go first, untimed, to load the view's code: the view itself unless it remembers its last visit. */
@@ -168,7 +168,7 @@ export async function measureView(bench: Bench, spec: ViewSpec): Promise<Metric>
     await rest(bench)
     await warmUp(bench, spec.warmUrl ?? spec.url, spec.selector)
     const ms = await navigate(bench, spec.url, spec.selector)
-    if (ms !== null) await recordRead(bench, metric, spec.read)
+    if (ms !== null && spec.read) await recordRead(bench, metric, spec.read)
     return ms
   })
   await readRuns(bench, metric, spec.alone, spec.raw)

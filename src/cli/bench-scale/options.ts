@@ -9,6 +9,10 @@ export interface Options {
   prayed: number
   answers: number
   years: number
+  /** The person's own lists, active requests and archived ones (schema v4). */
+  lists: number
+  requests: number
+  archivedRequests: number
   runs: number
   scrollRuns: number
   backupRuns: number
@@ -32,6 +36,10 @@ export const USAGE = `Usage: npm run bench:scale -- [options]
   --prayed N         prayed taps (entries / 2)
   --answers N        answered notes, one per pointer at most (entries / 20)
   --years N          years the journal spans (30)
+  --lists N          the person's own prayer lists (6)
+  --requests N       their active requests, across the lists (120)
+  --archived N       their archived requests (1500); a share of the entries, prayed
+                     taps and answers above is about the requests, not added to them
   --runs N           runs per figure; the median is reported (5)
   --scroll-runs N    runs of the scroll from end to end (same as --runs)
   --backup-runs N    runs of export and restore (same as --runs)
@@ -58,8 +66,8 @@ export function parseOptions(argv: readonly string[]): Options {
     else throw new Error(`${arg} needs a value.\n${USAGE}`)
   }
   if (flags.has('--help')) throw new Error(USAGE)
-  const known = ['--entries', '--briefings', '--prayed', '--answers', '--years', '--runs', '--scroll-runs', '--backup-runs', '--seed', '--dist',
-    '--json', '--timeout', '--scroll-limit', '--index-limit', '--only', '--profile']
+  const known = ['--entries', '--briefings', '--prayed', '--answers', '--years', '--lists', '--requests', '--archived', '--runs', '--scroll-runs',
+    '--backup-runs', '--seed', '--dist', '--json', '--timeout', '--scroll-limit', '--index-limit', '--only', '--profile']
   for (const key of given.keys()) if (!known.includes(key)) throw new Error(`Unknown option ${key}.\n${USAGE}`)
 
   const number = (key: string, fallback: number, min = 1) => {
@@ -79,6 +87,9 @@ export function parseOptions(argv: readonly string[]): Options {
     prayed: number('--prayed', Math.round(entries / 2), 0),
     answers: number('--answers', Math.round(entries / 20), 0),
     years: number('--years', 30, 2),
+    lists: number('--lists', 6, 0),
+    requests: number('--requests', 120, 0),
+    archivedRequests: number('--archived', 1500, 0),
     runs,
     scrollRuns: number('--scroll-runs', runs),
     backupRuns: number('--backup-runs', runs),

@@ -165,25 +165,25 @@ export interface StartSteps {
   readEnd: number | null
 }
 
-/** The steps of the page load that just showed its first screen (reads the app's own measures). */
+/** The steps of the page load that just showed its first screen (reads the app's own measures: Today's read). */
 export function startSteps(): StartSteps {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
   const read = (name: string) => window.__benchReads?.find(entry => entry.name === name)
   const open = read('open')
-  const briefings = read('briefings')
+  const today = read('today')
   return {
     response: navigation?.responseEnd ?? 0,
     domContentLoaded: navigation?.domContentLoadedEventEnd ?? 0,
     openStart: open?.start ?? null,
     openEnd: open ? open.start + open.ms : null,
-    readStart: briefings?.start ?? null,
-    readEnd: briefings ? briefings.start + briefings.ms : null,
+    readStart: today?.start ?? null,
+    readEnd: today ? today.start + today.ms : null,
   }
 }
 
 /** One of the app's reads, called alone (src/bench-reads.ts, in the benchmark's build only). */
 export type AppQuery =
-  | { name: 'briefings' | 'answered' | 'onThisDay' }
+  | { name: 'briefings' | 'answered' | 'onThisDay' | 'today' | 'myPrayers' }
   | { name: 'timeline', filter: Record<string, unknown> }
   | { name: 'thread', pointerId: string }
   | { name: 'addEntry', pointer: Record<string, unknown> }

@@ -1,6 +1,6 @@
 /**
  * The floor each view is compared with: the same question asked of raw IndexedDB in the same page,
- * on its own connection, with the indexes schema v3 declares. Self-contained: sent as source.
+ * on its own connection, with the indexes schema v4 declares. Self-contained: sent as source.
  * Only the query is timed, not opening the connection.
  */
 export type RawQuery =
@@ -15,6 +15,8 @@ export type RawQuery =
   | { name: 'pointer', pointerId: string, briefingId: string }
   | { name: 'search', prefix: string }
   | { name: 'onThisDay', years: number }
+  | { name: 'today' }
+  | { name: 'myPrayers' }
   | { name: 'addEntry', entry: Record<string, unknown> }
   | { name: 'everything' }
 
@@ -22,6 +24,8 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
   const PAGE = 50
   const TIME: Record<string, string> = { entries: 'createdAt', prayed: 'prayedAt', answers: 'answeredAt' }
   const STORES = ['entries', 'prayed', 'answers']
+  /** (v4) The person's own lists and requests. */
+  const OWN = ['prayerLists', 'requests']
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const open = indexedDB.open('selah')
     open.onsuccess = () => resolve(open.result)
@@ -119,18 +123,53 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
         }
         return Promise.all(reads)
       }
+      case 'today': {
+        // The newest briefing and what was prayed for it before today, today's prayers, and the
+        // person's lists and requests (no index holds the active ones alone: archivedAt is null).
+        const day = new Date()
+        const from = new Date(day.getFullYear(), day.getMonth(), day.getDate()).toISOString()
+        const to = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).toISOString()
+        const [briefing, ...rest] = await Promise.all([
+          newest(store('briefings').index('[sortDate+addedAt]'), null, 1) as Promise<{ id: string }[]>,
+          done(byTime('prayed').getAll(IDBKeyRange.bound(from, to, false, true))),
+          done(store('prayerLists').index('order').getAll()),
+          done(store('requests').index('[listId+order]').getAll()),
+          done(store('settings').get('todayPerList')).then(row => (row ? [row] : [])),
+        ])
+        const id = briefing[0]?.id
+        const before = id ? await done(store('prayed').index('[briefingId+prayedAt]').getAll(IDBKeyRange.bound([id, ''], [id, from], false, true))) : []
+        return [briefing, before, ...rest]
+      }
+      case 'myPrayers': {
+        // Each active request's card: its prayers counted and the last one, its newest three
+        // entries and their count, its answer; and the lists.
+        const [lists, requests] = await Promise.all([
+          done(store('prayerLists').index('order').getAll()),
+          done(store('requests').index('[listId+order]').getAll()) as Promise<{ id: string, archivedAt: string | null }[]>,
+        ])
+        const cards = await Promise.all(requests.filter(request => request.archivedAt === null).map(({ id }) => Promise.all([
+          done(store('prayed').index('[pointerId+prayedAt]').count(within(id))),
+          newest(store('prayed').index('[pointerId+prayedAt]'), within(id), 1),
+          newest(store('entries').index('[pointerId+createdAt]'), within(id), 3),
+          done(store('entries').index('[pointerId+createdAt]').count(within(id))),
+          done(store('answers').get(id)),
+        ])))
+        return [lists, requests, cards]
+      }
       case 'addEntry': {
         await done(store('entries').put(query.entry))
         return [[query.entry]]
       }
-      case 'everything': return Promise.all(['briefings', ...STORES, 'drafts', 'settings'].map(name => done(store(name).getAll())))
+      case 'everything': return Promise.all(['briefings', ...STORES, ...OWN, 'drafts', 'settings'].map(name => done(store(name).getAll())))
     }
   }
 
-  const stores = query.name === 'search' ? [...STORES, 'searchTerms', 'searchDocs'] : ['briefings', ...STORES]
+  const stores = query.name === 'search'
+    ? [...STORES, 'searchTerms', 'searchDocs']
+    : query.name === 'today' ? ['briefings', 'prayed', ...OWN, 'settings'] : query.name === 'myPrayers' ? [...STORES, ...OWN] : ['briefings', ...STORES]
   try {
     const started = performance.now()
-    const tx = db.transaction(query.name === 'everything' ? [...stores, 'drafts', 'settings'] : stores, query.name === 'addEntry' ? 'readwrite' : 'readonly')
+    const tx = db.transaction(query.name === 'everything' ? [...stores, ...OWN, 'drafts', 'settings'] : stores, query.name === 'addEntry' ? 'readwrite' : 'readonly')
     const results = await ask(tx)
     if (query.name === 'addEntry') {
       await new Promise((resolve, reject) => {

@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { Options } from './options'
+import type { OwnRequestsPlan } from './plan'
 import { appRead, formatTable, median, ratio, RIGHT_ALIGNED, summarize, TABLE_HEADER, tableRow, verdict, type Metric } from './stats'
 
 export interface RunInfo {
   options: Options
   chromium: string
-  seeded: { entries: number, briefings: number, prayed: number, answers: number, ms: number }
+  seeded: { entries: number, briefings: number, prayed: number, answers: number, requests: OwnRequestsPlan, ms: number }
 }
 
 /** The table for people, with the reason beside every figure that is missing. */

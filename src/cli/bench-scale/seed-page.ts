@@ -1,4 +1,5 @@
 import type { Briefing } from '../../briefings/types'
+import type { createOwnRequests as CreateOwnRequests } from './own-requests'
 import type { JournalPlan } from './plan'
 import type { createCorpus as CreateCorpus } from './text'
 
@@ -7,7 +8,9 @@ import type { createCorpus as CreateCorpus } from './text'
  * rows), generating every record in the page from the plan and the seed. Records are shaped as
  * src/db/types.ts says; the app's background build indexes them. Node-only code may
  * not import src/db, so the shapes are restated here and the unit test holds them to the real
- * schema. Self-contained: sent as source, with its helpers as arguments.
+ * schema. Self-contained: sent as source, with its helpers as arguments. The person's own lists
+ * and requests come first ('requests'); the plan's share of entries, prayed taps and answers is
+ * about them, each record about a request that was active when it was written.
  */
 interface PointerSnapshot {
   briefingId: string
@@ -22,7 +25,7 @@ type JournalEntry = PointerSnapshot & { id: string, text: string, createdAt: str
 type PrayedRecord = PointerSnapshot & { id: string, prayedAt: string }
 type AnsweredNote = PointerSnapshot & { note: string, answeredAt: string, editedAt: string }
 
-export type SeedPart = 'briefings' | 'entries' | 'prayed' | 'answers' | 'pending-index'
+export type SeedPart = 'briefings' | 'requests' | 'entries' | 'prayed' | 'answers' | 'pending-index'
 
 export interface SeedArgs {
   plan: JournalPlan
@@ -33,13 +36,14 @@ export interface SeedArgs {
 
 export interface SeedResult {
   rows: number
-  /** The pointer of the newest entry, when this call wrote it: the thread and filters use it. */
+  /** The pointer of the newest entry about a briefing this call wrote: the thread and filters use it. */
   newest?: { briefingId: string, pointerId: string }
 }
 
-export async function seedPart(args: SeedArgs, createCorpus: typeof CreateCorpus, pointerId: (briefing: string, n: number) => string): Promise<SeedResult> {
+export async function seedPart(args: SeedArgs, createCorpus: typeof CreateCorpus, pointerId: (briefing: string, n: number) => string, createOwnRequests: typeof CreateOwnRequests): Promise<SeedResult> {
   const { plan, part, from, to } = args
   const corpus = createCorpus(plan.seed)
+  const own = createOwnRequests(plan, corpus)
   const count = plan.briefings.length
   const step = plan.spanMs / count
   const iso = (ms: number) => new Date(ms).toISOString()
@@ -92,29 +96,36 @@ export async function seedPart(args: SeedArgs, createCorpus: typeof CreateCorpus
     return { id, title, date, paragraphs: corpus.briefingParagraphs(b), pointers, prayer: corpus.prayer(b), source: 'feed', hash, addedAt, updatedAt: addedAt, openedAt: addedAt, sortDate: date }
   }
 
+  /** What record `i` of `total` is about: a request active at `at`, for the plan's share, else a recent briefing's pointer. */
+  function aboutAt(rand: () => number, at: number, i: number, count: number, total: number): PointerSnapshot {
+    if (own.isAboutRequest(i, count, total)) return own.snapshot(own.requestAt(rand, at))
+    const [b, n] = pointerAt(rand, at)
+    return snapshot(b, n)
+  }
+
   function entry(i: number): JournalEntry {
     const rand = corpus.random(10, i)
     const createdAt = timeOf(rand, i, plan.entries)
-    const [b, n] = pointerAt(rand, createdAt)
+    const about = aboutAt(rand, createdAt, i, plan.requests.entries, plan.entries)
     // One entry in twenty was edited later, within a week.
     const editedAt = rand() < 0.05 ? Math.min(createdAt + rand() * 7 * 86_400_000, plan.startMs + plan.spanMs) : createdAt
-    return { ...snapshot(b, n), id: corpus.uuid(1, i), text: corpus.entryText(i), createdAt: iso(createdAt), editedAt: iso(editedAt) }
+    return { ...about, id: corpus.uuid(1, i), text: corpus.entryText(i), createdAt: iso(createdAt), editedAt: iso(editedAt) }
   }
 
   function prayed(i: number): PrayedRecord {
     const rand = corpus.random(11, i)
     const prayedAt = timeOf(rand, i, plan.prayed)
-    const [b, n] = pointerAt(rand, prayedAt)
-    return { ...snapshot(b, n), id: corpus.uuid(2, i), prayedAt: iso(prayedAt) }
+    return { ...aboutAt(rand, prayedAt, i, plan.requests.prayed, plan.prayed), id: corpus.uuid(2, i), prayedAt: iso(prayedAt) }
   }
 
   /** One answer per pointer: when the pointer drawn is taken, the next free one before it. */
   function answers(): AnsweredNote[] {
     const taken = new Set<string>()
     const notes: AnsweredNote[] = []
-    for (let i = 0; i < plan.answers; i++) {
+    const forBriefings = plan.answers - plan.requests.answers
+    for (let i = 0; i < forBriefings; i++) {
       const rand = corpus.random(12, i)
-      const at = timeOf(rand, i, plan.answers)
+      const at = timeOf(rand, i, forBriefings)
       let [b, n] = pointerAt(rand, at)
       while (taken.has(pointerId(plan.briefings[b]!.id, n))) {
         if (n < corpus.pointerCount(b)) n++
@@ -127,31 +138,47 @@ export async function seedPart(args: SeedArgs, createCorpus: typeof CreateCorpus
     return notes
   }
 
+  /** An archived request's answer, noted in its last week, just before it was put away. */
+  function requestAnswer(k: number, i: number): AnsweredNote {
+    const rand = corpus.random(14, k)
+    const at = own.untilMs[k]! - rand() * Math.min(7 * 86_400_000, own.untilMs[k]! - own.createdMs[k]!)
+    return { ...own.snapshot(k), note: corpus.answerNote(plan.answers + i), answeredAt: iso(at), editedAt: iso(at) }
+  }
+
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const open = indexedDB.open('selah')
     open.onsuccess = () => resolve(open.result)
     open.onerror = () => reject(open.error)
   })
-  const storeOf: Record<SeedPart, string> = { 'briefings': 'briefings', 'entries': 'entries', 'prayed': 'prayed', 'answers': 'answers', 'pending-index': 'settings' }
+  const storeOf: Record<SeedPart, string[]> = { 'briefings': ['briefings'], 'requests': ['prayerLists', 'requests', 'answers'], 'entries': ['entries'], 'prayed': ['prayed'], 'answers': ['answers'], 'pending-index': ['settings'] }
   const tx = db.transaction(storeOf[part], 'readwrite', { durability: 'relaxed' })
-  const store = tx.objectStore(storeOf[part])
+  const store = tx.objectStore(storeOf[part][0]!)
   let rows = 0
   let newest: SeedResult['newest']
-  if (part === 'pending-index') {
+  if (part === 'requests') {
+    if (from === 0) for (const list of own.lists) store.put(list)
+    for (let k = from; k < to; k++) tx.objectStore('requests').put(own.requests[k]!)
+    const answered = own.answered()
+    answered.forEach((k, i) => k >= from && k < to && tx.objectStore('answers').put(requestAnswer(k, i)))
+    rows = to - from
+  }
+  else if (part === 'pending-index') {
     // What the v3 upgrade writes: on its next start the app builds its search index from nothing.
     store.put({ key: 'searchIndex', value: { built: false } })
     rows = 1
   }
   else if (part === 'answers') {
-    for (const note of answers()) store.put(note)
-    rows = plan.answers
+    const notes = answers()
+    for (const note of notes) store.put(note)
+    rows = notes.length
   }
   else {
     const make = part === 'briefings' ? briefing : part === 'entries' ? entry : prayed
     for (let i = from; i < to; i++) {
       const record = make(i)
       store.put(record)
-      if (part === 'entries' && i === plan.entries - 1) newest = { briefingId: (record as JournalEntry).briefingId, pointerId: (record as JournalEntry).pointerId }
+      const about = record as PointerSnapshot
+      if (part === 'entries' && about.briefingId !== plan.requests.briefingId) newest = { briefingId: about.briefingId, pointerId: about.pointerId }
     }
     rows = to - from
   }

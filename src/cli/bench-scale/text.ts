@@ -143,6 +143,20 @@ export function createCorpus(seed: number) {
     return sentences(rand, between(rand, 1, 3))
   }
 
+  /** The person's own lists, as people name them; past six, numbered (names are unique, as the app asks). */
+  function listName(index: number): string {
+    return ['Family', 'Church', 'Friends', 'Neighbours', 'Work', 'The world'][index] ?? `List ${index + 1}`
+  }
+
+  /** One of the person's own requests: a short sentence, notes on one in two, scripture on one in three. */
+  function request(index: number): { text: string, notes: string, scripture: { quote: string, reference: string } | null } {
+    const rand = random(8, index)
+    const text = sentence(rand)
+    const notes = rand() < 0.5 ? sentences(rand, between(rand, 1, 3)) : ''
+    const scripture = rand() < 0.33 ? { quote: sentence(rand), reference: `${pick(rand, BOOKS)} ${between(rand, 1, 40)}:${between(rand, 1, 30)}` } : null
+    return { text, notes, scripture }
+  }
+
   /** A UUID-shaped id, the same on every run: `kind` keeps entries and prayed taps apart. */
   function uuid(kind: number, index: number): string {
     const rand = random(100 + kind, index)
@@ -150,5 +164,5 @@ export function createCorpus(seed: number) {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`
   }
 
-  return { PLANTED, random, isPlanted, entryText, briefingTitle, briefingParagraphs, pointerCount, pointer, prayer, answerNote, uuid }
+  return { PLANTED, random, isPlanted, entryText, briefingTitle, briefingParagraphs, pointerCount, pointer, prayer, answerNote, listName, request, uuid }
 }
