@@ -72,7 +72,7 @@ describe('MyPrayersView', () => {
     await addRequest({ text: 'The youth weekend', notes: '', scripture: null }, family.id)
     const { wrapper } = await mountRoute('/prayers')
     await until(() => card(wrapper, 'The youth weekend'))
-    await button(card(wrapper, 'The youth weekend'), 'Edit').trigger('click')
+    await button(card(wrapper, 'The youth weekend'), 'Edit request').trigger('click')
     const form = wrapper.get('article.request form')
     await field(form, 'Request').setValue('Wisdom for the youth leaders')
     const church = (await db.prayerLists.toArray()).find(list => list.name === 'Church')!

@@ -45,6 +45,35 @@ function countRows(page: Page, store: string): Promise<number> {
   }), store)
 }
 
+/** Every row of a store of the app's IndexedDB, by key, read directly. */
+function allRows(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(store => new Promise<unknown[]>((resolve, reject) => {
+    const open = indexedDB.open('selah')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const request = open.result.transaction(store).objectStore(store).getAll()
+      request.onsuccess = () => {
+        open.result.close()
+        resolve(request.result)
+      }
+      request.onerror = () => reject(request.error)
+    }
+  }), store)
+}
+
+/** Adds a request on My prayers, into `list` or a new list of that name. */
+async function addRequest(page: Page, text: string, list: { existing: string } | { named: string }) {
+  await page.getByRole('button', { name: 'New request' }).click()
+  await page.getByRole('textbox', { name: 'Request' }).fill(text)
+  if ('existing' in list) await page.getByRole('combobox', { name: 'List' }).selectOption({ label: list.existing })
+  else {
+    await page.getByRole('combobox', { name: 'List' }).selectOption({ label: 'A new list…' }).catch(() => {})
+    await page.getByRole('textbox', { name: 'Name of the new list' }).fill(list.named)
+  }
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await page.getByRole('article', { name: text }).waitFor()
+}
+
 const briefingId = '2020-01-01-a-long-journal'
 const briefing = {
   id: briefingId, title: 'A long journal', date: '2020-01-01', paragraphs: ['Years of prayer.'],
@@ -130,6 +159,72 @@ describe('backup and restore', () => {
     await openUkraine(fresh)
     await pointer(fresh, 1).getByText(/Prayed 1 time,/).waitFor()
   })
+
+  it('brings the person\'s own lists and requests to a fresh profile exactly, and a merge keeps two lists of one name apart', async () => {
+    const { page } = await launch()
+    await openControlled(page)
+    await go(page, 'My prayers', 'My prayers')
+    await addRequest(page, 'Healing for Aunt Miriam', { named: 'Family' })
+    await addRequest(page, 'The youth weekend', { existing: 'Family' })
+    await addRequest(page, 'A job for Sam', { existing: 'Family' })
+    await addRequest(page, 'Our new building', { named: 'Church' })
+    const miriam = page.getByRole('article', { name: 'Healing for Aunt Miriam' })
+    await miriam.getByRole('button', { name: 'I prayed for this' }).click()
+    await miriam.getByText('Prayed 1 time').waitFor()
+    await miriam.getByRole('textbox', { name: /Journal/ }).fill('She is home.')
+    await miriam.getByRole('button', { name: 'Save entry' }).click()
+    await miriam.getByText('She is home.').waitFor()
+    // Written about while it was in Family, then moved to Church with new words.
+    const youth = page.getByRole('article', { name: 'The youth weekend' })
+    await youth.getByRole('textbox', { name: /Journal/ }).fill('Fourteen signed up.')
+    await youth.getByRole('button', { name: 'Save entry' }).click()
+    await youth.getByText('Fourteen signed up.').waitFor()
+    await youth.getByRole('button', { name: 'Edit request' }).click()
+    await youth.getByRole('textbox', { name: 'Request' }).fill('Wisdom for the youth leaders')
+    await youth.getByRole('combobox', { name: 'List' }).selectOption({ label: 'Church' })
+    await youth.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByRole('article', { name: 'Wisdom for the youth leaders' }).waitFor()
+    await page.getByRole('article', { name: 'A job for Sam' }).getByRole('button', { name: 'Archive' }).click()
+    await page.getByText('Archived (1)').waitFor()
+
+    const tables = ['prayerLists', 'requests', 'entries', 'prayed'] as const
+    const before = Object.fromEntries(await Promise.all(tables.map(async table => [table, await allRows(page, table)] as const)))
+    expect(before.prayerLists).toHaveLength(2)
+    expect(before.requests).toHaveLength(4)
+
+    await go(page, 'Settings', 'Settings')
+    const backup = await download(page, 'Download backup', dir)
+    await page.getByRole('status').filter({ hasText: /4 requests in 2 lists/ }).waitFor()
+
+    // A fresh profile: everything comes back exactly, row for row.
+    const { page: fresh } = await launch()
+    await openControlled(fresh)
+    await go(fresh, 'Settings', 'Settings')
+    await fresh.getByLabel('Choose a backup file').setInputFiles(backup.path)
+    await fresh.getByRole('button', { name: 'Restore backup' }).click()
+    await fresh.getByRole('status').filter({ hasText: /^Restored\./ }).waitFor()
+    for (const table of tables) expect(await allRows(fresh, table), table).toEqual(before[table])
+    await go(fresh, 'My prayers', 'My prayers')
+    // allInnerTexts does not wait: the cards' arrival says the lists have drawn.
+    await fresh.getByRole('article', { name: 'Healing for Aunt Miriam' }).waitFor()
+    expect(await fresh.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Family', 'Church'])
+    await fresh.getByRole('article', { name: 'Wisdom for the youth leaders' }).getByRole('link', { name: /See the whole thread/ }).click()
+    await heading(fresh, 'Wisdom for the youth leaders')
+    await fresh.getByText('Fourteen signed up.').waitFor()
+
+    // Another device with a Family list of its own: merging keeps both, the incoming one renamed.
+    const { page: other } = await launch()
+    await openControlled(other)
+    await go(other, 'My prayers', 'My prayers')
+    await addRequest(other, 'Grandad’s hip', { named: 'Family' })
+    await go(other, 'Settings', 'Settings')
+    await other.getByLabel('Choose a backup file').setInputFiles(backup.path)
+    await other.getByRole('button', { name: 'Restore backup' }).click()
+    await other.getByRole('status').filter({ hasText: /^Restored\./ }).waitFor()
+    await go(other, 'My prayers', 'My prayers')
+    await other.getByRole('article', { name: 'Healing for Aunt Miriam' }).waitFor()
+    expect(await other.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Family', 'Church', 'Family (2)'])
+  }, 120_000)
 
   it('refuses a truncated backup with the reason in an alert, and leaves the journal as it was', async () => {
     const { page } = await launch()
