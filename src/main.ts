@@ -4,14 +4,14 @@ import './styles/main.css'
 
 catchEarlyInstallOffer()
 
-// The first thing a start does: draw the briefing list as it last looked (src/utils/first-screen.ts)
+// The first thing a start does: draw Today as it last looked (src/utils/first-screen.ts)
 // and let the browser paint it. Only then does the app's code load and run, so that compiling it
 // does not hold that paint back (its styles are in the page already: one stylesheet, vite.config.ts).
 const nextPaint = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))
 void (drawSavedScreen() ? nextPaint() : Promise.resolve())
   .then(() => import('./mount'))
   .catch((error: unknown) => {
-    // Its code could not load: a still picture of the list must not pretend to be the app.
+    // Its code could not load: a still picture of Today must not pretend to be the app.
     showLiveScreen()
     throw error
   })

@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import { db } from './index'
+import { timed } from './timing'
 import type { AnsweredNote, JournalEntry, PrayedRecord, PrayerList, PrayerRequest } from './types'
 
 /** A request as My prayers shows it: its words, and only the few records its card needs. */
@@ -15,14 +16,21 @@ export interface RequestSummary {
 
 export interface MyPrayers {
   lists: PrayerList[]
-  /** Active requests by list id, in order. */
+  /** The first `limit` active requests with their cards' records, by list id, in order. */
   requests: Map<string, RequestSummary[]>
+  /** How many active requests each list holds, and all of them: more than `limit` means more to show. */
+  activeByList: Map<string, number>
+  activeCount: number
+  /** The newest archived ones, newest first, and how many there are. */
   archived: PrayerRequest[]
+  archivedCount: number
 }
 
 const NEWEST_ENTRIES = 3
 /** Archived requests My prayers lists, newest first: years of them stay a short read. */
 export const ARCHIVED_SHOWN = 100
+/** Cards drawn at first; more as the reader nears the end. */
+export const REQUESTS_FIRST_PAGE = 20
 
 /**
  * Each request's records through the pointer's own indexes: counts are key counts and only the
@@ -42,18 +50,35 @@ async function summarise(request: PrayerRequest): Promise<RequestSummary> {
   return { request, prayedCount, lastPrayed, entries: newest, entryCount, answer }
 }
 
-export async function readMyPrayers(): Promise<MyPrayers> {
-  return db.transaction('r', [db.prayerLists, db.requests, db.prayed, db.entries, db.answers], async () => {
-    const [lists, all] = await Promise.all([db.prayerLists.orderBy('order').toArray(), db.requests.orderBy('[listId+order]').toArray()])
-    const active = all.filter(request => request.archivedAt === null)
-    const summaries = await Promise.all(active.map(summarise))
+/**
+ * The active requests, lists in order and each list's in order, without reading an archived one:
+ * IndexedDB cannot index a null `archivedAt`, so they are every key less the archived index's keys.
+ */
+async function activeRequests(lists: PrayerList[]): Promise<PrayerRequest[]> {
+  const [keys, archived] = await Promise.all([db.requests.toCollection().primaryKeys(), db.requests.where('archivedAt').above('').primaryKeys()])
+  const put = new Set(archived)
+  const rows = await db.requests.bulkGet(keys.filter(key => !put.has(key)))
+  const position = new Map(lists.map((list, index) => [list.id, index]))
+  return rows.filter((row): row is PrayerRequest => row !== undefined && position.has(row.listId))
+    .sort((a, b) => position.get(a.listId)! - position.get(b.listId)! || a.order - b.order)
+}
+
+/** My prayers: every list, the first `limit` active requests with their records, the newest archived. */
+export async function readMyPrayers(limit = REQUESTS_FIRST_PAGE): Promise<MyPrayers> {
+  return timed('my-prayers', () => db.transaction('r', [db.prayerLists, db.requests, db.prayed, db.entries, db.answers], async () => {
+    const lists = await db.prayerLists.orderBy('order').toArray()
+    const [active, archived, archivedCount] = await Promise.all([
+      activeRequests(lists),
+      db.requests.where('archivedAt').above('').reverse().limit(ARCHIVED_SHOWN).toArray(),
+      db.requests.where('archivedAt').above('').count(),
+    ])
+    const summaries = await Promise.all(active.slice(0, limit).map(summarise))
     const requests = new Map<string, RequestSummary[]>(lists.map(list => [list.id, []]))
-    for (const summary of summaries) requests.get(summary.request.listId)?.push(summary)
-    const archived = all.filter(request => request.archivedAt !== null)
-      .sort((a, b) => (a.archivedAt! < b.archivedAt! ? 1 : -1))
-      .slice(0, ARCHIVED_SHOWN)
-    return { lists, requests, archived }
-  })
+    for (const summary of summaries) requests.get(summary.request.listId)!.push(summary)
+    const activeByList = new Map<string, number>(lists.map(list => [list.id, 0]))
+    for (const request of active) activeByList.set(request.listId, activeByList.get(request.listId)! + 1)
+    return { lists, requests, activeByList, activeCount: active.length, archived, archivedCount }
+  }))
 }
 
 /** One request with its list, for its thread and for Today. */
@@ -67,7 +92,8 @@ export async function readRequest(id: string): Promise<{ request: PrayerRequest,
 /** The active requests of every list, lists in order, for Today's rotation. */
 export async function readActiveRequests(): Promise<{ list: PrayerList, requests: PrayerRequest[] }[]> {
   return db.transaction('r', db.prayerLists, db.requests, async () => {
-    const [lists, all] = await Promise.all([db.prayerLists.orderBy('order').toArray(), db.requests.orderBy('[listId+order]').toArray()])
-    return lists.map(list => ({ list, requests: all.filter(request => request.listId === list.id && request.archivedAt === null) }))
+    const lists = await db.prayerLists.orderBy('order').toArray()
+    const active = await activeRequests(lists)
+    return lists.map(list => ({ list, requests: active.filter(request => request.listId === list.id) }))
   })
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { db } from '~/db'
 import { readMyPrayers } from '~/db/request-reads'
-import { addRequest, createList } from '~/db/requests'
+import { addRequest, archiveRequest, createList } from '~/db/requests'
 import { button, field, mountRoute, until, useComponentTestSetup } from './helpers'
 
 useComponentTestSetup()
@@ -31,7 +31,7 @@ describe('MyPrayersView', () => {
   it('prays, journals and marks a request answered, like any pointer', async () => {
     await addRequest({ text: 'A job for Sam', notes: 'Interviews in November.', scripture: null }, null, 'Family')
     const { wrapper } = await mountRoute('/prayers')
-    await until(() => card(wrapper, 'A job for Sam'))
+    await until(() => { card(wrapper, 'A job for Sam') })
     await button(card(wrapper, 'A job for Sam'), 'I prayed for this').trigger('click')
     await until(() => expect(card(wrapper, 'A job for Sam').text()).toContain('Prayed 1 time'))
     await field(card(wrapper, 'A job for Sam'), 'Journal entry for “A job for Sam”').setValue('He sounded hopeful.')
@@ -71,14 +71,14 @@ describe('MyPrayersView', () => {
     await createList('Church')
     await addRequest({ text: 'The youth weekend', notes: '', scripture: null }, family.id)
     const { wrapper } = await mountRoute('/prayers')
-    await until(() => card(wrapper, 'The youth weekend'))
+    await until(() => { card(wrapper, 'The youth weekend') })
     await button(card(wrapper, 'The youth weekend'), 'Edit request').trigger('click')
     const form = wrapper.get('article.request form')
     await field(form, 'Request').setValue('Wisdom for the youth leaders')
     const church = (await db.prayerLists.toArray()).find(list => list.name === 'Church')!
     await field(form, 'List').setValue(church.id)
     await form.trigger('submit')
-    await until(() => card(wrapper, 'Wisdom for the youth leaders'))
+    await until(() => { card(wrapper, 'Wisdom for the youth leaders') })
     const sections = wrapper.findAll('section[aria-labelledby$="-heading"]').filter(s => s.find('h2').exists())
     expect(sections.map(s => [s.get('h2').text(), s.findAll('article.request h3').map(h => h.text())])).toEqual([['Family', []], ['Church', ['Wisdom for the youth leaders']]])
   })
@@ -104,7 +104,7 @@ describe('MyPrayersView', () => {
   it('archives with undo, and brings an archived request back', async () => {
     await addRequest({ text: 'A job for Sam', notes: '', scripture: null }, null)
     const { wrapper } = await mountRoute('/prayers')
-    await until(() => card(wrapper, 'A job for Sam'))
+    await until(() => { card(wrapper, 'A job for Sam') })
     await button(card(wrapper, 'A job for Sam'), 'Archive').trigger('click')
     await until(() => expect(wrapper.findAll('article.request')).toHaveLength(0))
     expect(wrapper.get('.archived summary').text()).toBe('Archived (1)')
@@ -120,7 +120,7 @@ describe('MyPrayersView', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     await addRequest({ text: 'Healing for Aunt Miriam', notes: 'Private: surgery Tuesday', scripture: { quote: '', reference: 'Psalm 46:1' } }, null)
     const { wrapper } = await mountRoute('/prayers')
-    await until(() => card(wrapper, 'Healing for Aunt Miriam'))
+    await until(() => { card(wrapper, 'Healing for Aunt Miriam') })
     expect(card(wrapper, 'Healing for Aunt Miriam').findAll('button').map(b => b.text())).not.toContain('Share')
     await button(card(wrapper, 'Healing for Aunt Miriam'), 'Copy').trigger('click')
     await until(() => expect(card(wrapper, 'Healing for Aunt Miriam').text()).toContain('Copied.'))
@@ -128,4 +128,20 @@ describe('MyPrayersView', () => {
     if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard)
     else delete (navigator as { clipboard?: unknown }).clipboard
   })
+
+  it('draws a first page of cards, says how many there are, and draws down to a deep-linked one', async () => {
+    const family = await createList('Family')
+    const ids: string[] = []
+    for (let i = 1; i <= 45; i++) ids.push((await addRequest({ text: `Request ${i}`, notes: '', scripture: null }, family.id)).id)
+    await archiveRequest(ids[44]!)
+    const { wrapper } = await mountRoute('/prayers')
+    await until(() => expect(wrapper.findAll('article.request')).toHaveLength(20))
+    expect(wrapper.text()).toContain('Showing 20 of 44 requests; more as you scroll.')
+    expect(wrapper.find('.archived').exists()).toBe(false)
+
+    const linked = await mountRoute(`/prayers#${ids[39]}`)
+    await until(() => expect(linked.wrapper.findAll('article.request')).toHaveLength(44))
+    expect(linked.wrapper.get('.archived summary').text()).toBe('Archived (1)')
+  })
 })
+

@@ -35,7 +35,7 @@ const section = (root: VueWrapper, heading: string) => {
   return h2 && root.get(`section[aria-labelledby="${h2.attributes('id')}"]`)
 }
 
-const itemWords = (root: DOMWrapper<Element> | undefined) => root?.findAll('article').map(article => article.get('p').text()) ?? []
+const itemWords = (root: Pick<DOMWrapper<Element>, 'findAll'> | undefined) => root?.findAll('article').map(article => article.get('p').text()) ?? []
 
 describe('TodayView', () => {
   it('offers the newest briefing’s unprayed pointers, then a few requests of each list, each linking to where it lives', async () => {

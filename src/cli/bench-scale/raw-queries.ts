@@ -141,20 +141,29 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
         return [briefing, before, ...rest]
       }
       case 'myPrayers': {
-        // Each active request's card: its prayers counted and the last one, its newest three
-        // entries and their count, its answer; and the lists.
-        const [lists, requests] = await Promise.all([
-          done(store('prayerLists').index('order').getAll()),
-          done(store('requests').index('[listId+order]').getAll()) as Promise<{ id: string, archivedAt: string | null }[]>,
+        // The first page of cards (20), as the app draws it: the lists, the active requests (every
+        // key less the archived index's), each card's prayers counted and the last one, its
+        // newest three entries and their count, its answer; the newest 100 archived and their count.
+        const archivedIndex = store('requests').index('archivedAt')
+        const [lists, keys, archivedKeys, archived, archivedCount] = await Promise.all([
+          done(store('prayerLists').index('order').getAll()) as Promise<{ id: string }[]>,
+          done(store('requests').getAllKeys()),
+          done(archivedIndex.getAllKeys()),
+          newest(archivedIndex, null, 100),
+          done(archivedIndex.count()),
         ])
-        const cards = await Promise.all(requests.filter(request => request.archivedAt === null).map(({ id }) => Promise.all([
+        const put = new Set(archivedKeys)
+        const active = await Promise.all(keys.filter(key => !put.has(key)).map(key => done(store('requests').get(key)))) as { id: string, listId: string, order: number }[]
+        const position = new Map(lists.map((list, index) => [list.id, index]))
+        active.sort((a, b) => position.get(a.listId)! - position.get(b.listId)! || a.order - b.order)
+        const cards = await Promise.all(active.slice(0, 20).map(({ id }) => Promise.all([
           done(store('prayed').index('[pointerId+prayedAt]').count(within(id))),
           newest(store('prayed').index('[pointerId+prayedAt]'), within(id), 1),
           newest(store('entries').index('[pointerId+createdAt]'), within(id), 3),
           done(store('entries').index('[pointerId+createdAt]').count(within(id))),
           done(store('answers').get(id)),
         ])))
-        return [lists, requests, cards]
+        return [lists, active, archived, [archivedCount], cards]
       }
       case 'addEntry': {
         await done(store('entries').put(query.entry))
