@@ -8,9 +8,8 @@ export interface RequestSummary {
   request: PrayerRequest
   prayedCount: number
   lastPrayed: PrayedRecord | undefined
-  /** The newest few, newest first. */
+  /** The newest few, newest first (the thread has them all). */
   entries: JournalEntry[]
-  entryCount: number
   answer: AnsweredNote | undefined
 }
 
@@ -21,7 +20,7 @@ export interface MyPrayers {
   /** How many active requests each list holds, and all of them: more than `limit` means more to show. */
   activeByList: Map<string, number>
   activeCount: number
-  /** The newest archived ones, newest first, and how many there are. */
+  /** The newest archived ones, newest first (once every active one is in `requests`), and how many there are. */
   archived: PrayerRequest[]
   archivedCount: number
 }
@@ -30,7 +29,7 @@ const NEWEST_ENTRIES = 3
 /** Archived requests My prayers lists, newest first: years of them stay a short read. */
 export const ARCHIVED_SHOWN = 100
 /** Cards drawn at first; more as the reader nears the end. */
-export const REQUESTS_FIRST_PAGE = 20
+export const REQUESTS_FIRST_PAGE = 10
 
 /**
  * Each request's records through the pointer's own indexes: counts are key counts and only the
@@ -40,39 +39,39 @@ async function summarise(request: PrayerRequest): Promise<RequestSummary> {
   const bounds = [[request.id, Dexie.minKey], [request.id, Dexie.maxKey]] as const
   const prayed = () => db.prayed.where('[pointerId+prayedAt]').between(...bounds)
   const entries = () => db.entries.where('[pointerId+createdAt]').between(...bounds)
-  const [prayedCount, lastPrayed, newest, entryCount, answer] = await Promise.all([
+  const [prayedCount, lastPrayed, newest, answer] = await Promise.all([
     prayed().count(),
     prayed().reverse().first(),
     entries().reverse().limit(NEWEST_ENTRIES).toArray(),
-    entries().count(),
     db.answers.get(request.id),
   ])
-  return { request, prayedCount, lastPrayed, entries: newest, entryCount, answer }
+  return { request, prayedCount, lastPrayed, entries: newest, answer }
 }
 
 /**
  * The active requests, lists in order and each list's in order, without reading an archived one:
  * IndexedDB cannot index a null `archivedAt`, so they are every key less the archived index's keys.
  */
-async function activeRequests(lists: PrayerList[]): Promise<PrayerRequest[]> {
+async function activeRequests(lists: PrayerList[]): Promise<{ active: PrayerRequest[], archivedCount: number }> {
   const [keys, archived] = await Promise.all([db.requests.toCollection().primaryKeys(), db.requests.where('archivedAt').above('').primaryKeys()])
   const put = new Set(archived)
   const rows = await db.requests.bulkGet(keys.filter(key => !put.has(key)))
   const position = new Map(lists.map((list, index) => [list.id, index]))
-  return rows.filter((row): row is PrayerRequest => row !== undefined && position.has(row.listId))
+  const active = rows.filter((row): row is PrayerRequest => row !== undefined && position.has(row.listId))
     .sort((a, b) => position.get(a.listId)! - position.get(b.listId)! || a.order - b.order)
+  return { active, archivedCount: archived.length }
 }
 
 /** My prayers: every list, the first `limit` active requests with their records, the newest archived. */
 export async function readMyPrayers(limit = REQUESTS_FIRST_PAGE): Promise<MyPrayers> {
   return timed('my-prayers', () => db.transaction('r', [db.prayerLists, db.requests, db.prayed, db.entries, db.answers], async () => {
     const lists = await db.prayerLists.orderBy('order').toArray()
-    const [active, archived, archivedCount] = await Promise.all([
-      activeRequests(lists),
-      db.requests.where('archivedAt').above('').reverse().limit(ARCHIVED_SHOWN).toArray(),
-      db.requests.where('archivedAt').above('').count(),
+    const { active, archivedCount } = await activeRequests(lists)
+    // The archived ones are listed after the last active card: read only once that is drawn.
+    const [summaries, archived] = await Promise.all([
+      Promise.all(active.slice(0, limit).map(summarise)),
+      active.length <= limit ? db.requests.where('archivedAt').above('').reverse().limit(ARCHIVED_SHOWN).toArray() : [],
     ])
-    const summaries = await Promise.all(active.slice(0, limit).map(summarise))
     const requests = new Map<string, RequestSummary[]>(lists.map(list => [list.id, []]))
     for (const summary of summaries) requests.get(summary.request.listId)!.push(summary)
     const activeByList = new Map<string, number>(lists.map(list => [list.id, 0]))
@@ -93,7 +92,7 @@ export async function readRequest(id: string): Promise<{ request: PrayerRequest,
 export async function readActiveRequests(): Promise<{ list: PrayerList, requests: PrayerRequest[] }[]> {
   return db.transaction('r', db.prayerLists, db.requests, async () => {
     const lists = await db.prayerLists.orderBy('order').toArray()
-    const active = await activeRequests(lists)
+    const { active } = await activeRequests(lists)
     return lists.map(list => ({ list, requests: active.filter(request => request.listId === list.id) }))
   })
 }

@@ -141,29 +141,27 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
         return [briefing, before, ...rest]
       }
       case 'myPrayers': {
-        // The first page of cards (20), as the app draws it: the lists, the active requests (every
-        // key less the archived index's), each card's prayers counted and the last one, its
-        // newest three entries and their count, its answer; the newest 100 archived and their count.
+        // The first page of cards (10), as the app draws it: the lists, the active requests (every
+        // key less the archived index's, whose count is the archived count), each card's prayers
+        // counted and the last one, its newest three entries, its answer (the archived ones' list
+        // is read once every active card is drawn).
         const archivedIndex = store('requests').index('archivedAt')
-        const [lists, keys, archivedKeys, archived, archivedCount] = await Promise.all([
+        const [lists, keys, archivedKeys] = await Promise.all([
           done(store('prayerLists').index('order').getAll()) as Promise<{ id: string }[]>,
           done(store('requests').getAllKeys()),
           done(archivedIndex.getAllKeys()),
-          newest(archivedIndex, null, 100),
-          done(archivedIndex.count()),
         ])
         const put = new Set(archivedKeys)
         const active = await Promise.all(keys.filter(key => !put.has(key)).map(key => done(store('requests').get(key)))) as { id: string, listId: string, order: number }[]
         const position = new Map(lists.map((list, index) => [list.id, index]))
         active.sort((a, b) => position.get(a.listId)! - position.get(b.listId)! || a.order - b.order)
-        const cards = await Promise.all(active.slice(0, 20).map(({ id }) => Promise.all([
+        const cards = await Promise.all(active.slice(0, 10).map(({ id }) => Promise.all([
           done(store('prayed').index('[pointerId+prayedAt]').count(within(id))),
           newest(store('prayed').index('[pointerId+prayedAt]'), within(id), 1),
           newest(store('entries').index('[pointerId+createdAt]'), within(id), 3),
-          done(store('entries').index('[pointerId+createdAt]').count(within(id))),
           done(store('answers').get(id)),
         ])))
-        return [lists, active, archived, [archivedCount], cards]
+        return [lists, active, archivedKeys, cards]
       }
       case 'addEntry': {
         await done(store('entries').put(query.entry))
