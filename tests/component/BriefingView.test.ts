@@ -49,7 +49,7 @@ describe('BriefingView', () => {
 
     useFeedStore().state = 'done'
     await until(() => expect(wrapper.get('h1').text()).toBe('Briefing not found'))
-    expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
+    expect(wrapper.get('a[href="/briefings"]').text()).toBe('Go to briefings')
     expect(document.title).toBe('Briefing not found · Selah')
   })
 

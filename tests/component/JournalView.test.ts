@@ -25,7 +25,7 @@ describe('JournalView', () => {
     const { wrapper } = await mountRoute('/journal')
     await until(() => expect(wrapper.text()).toContain('Nothing written yet.'))
     expect(wrapper.get('h1').text()).toBe('Journal')
-    expect(wrapper.get('a.button').attributes('href')).toBe('/')
+    expect(wrapper.get('a.button').attributes('href')).toBe('/briefings')
     expect(document.title).toBe('Journal · Selah')
   })
 

@@ -8,7 +8,7 @@ describe('NotFoundView', () => {
     const { wrapper } = await mountRoute('/no/such/page')
     await until(() => expect(wrapper.find('h1').exists()).toBe(true))
     expect(wrapper.get('h1').text()).toBe('Page not found')
-    expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
+    expect(wrapper.get('a[href="/briefings"]').text()).toBe('Go to briefings')
     expect(document.title).toBe('Page not found · Selah')
   })
 })

@@ -87,7 +87,7 @@ describe('ThreadView', () => {
     useFeedStore().state = 'done'
     await until(() => expect(wrapper.get('h1').text()).toBe('Thread not found'))
     expect(wrapper.text()).toContain('There is no prayer pointer with this address on this device.')
-    expect(wrapper.get('a[href="/"]').text()).toBe('Go to briefings')
+    expect(wrapper.get('a[href="/briefings"]').text()).toBe('Go to briefings')
     expect(document.title).toBe('Thread not found · Selah')
   })
 
