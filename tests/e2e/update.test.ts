@@ -97,7 +97,7 @@ describe('updating the app', () => {
     await watchMessagesToWorkers(context)
     let loads = 0
     page.on('load', () => { loads++ })
-    await openControlled(page)
+    await openControlled(page, '/briefings')
     await page.getByRole('main').getByRole('link', { name: 'Add a briefing' }).click()
     await heading(page, 'Add a briefing')
     const text = page.getByRole('textbox', { name: 'Briefing text' })
