@@ -30,6 +30,10 @@ function positions(rows: Placed[]) {
     release({ id, order }: Placed) {
       if (holders.get(order) === id) holders.delete(order)
     },
+    free({ id, order }: Placed): boolean {
+      const holder = holders.get(order)
+      return holder === undefined || holder === id
+    },
     fit<T extends Placed>(row: T): T {
       const holder = holders.get(row.order)
       const placed = holder === undefined || holder === row.id ? row : { ...row, order: last + 1 }
@@ -77,8 +81,8 @@ export function listPlacer(summary: ImportSummary) {
   const inList = new Map<string, Positions>()
 
   /** The rows of the file that win, each fitted beside what is already here. */
-  function winners<T extends PrayerList | PrayerRequest>(kind: Kind, rows: T[], local: (T | undefined)[], fit: (row: T, before: T | undefined) => T) {
-    const writes: T[] = []
+  function winners<T extends PrayerList | PrayerRequest>(kind: Kind, rows: T[], local: (T | undefined)[], fit: (row: T, before: T | undefined) => T, free: (row: T) => boolean) {
+    const won: [T, T | undefined][] = []
     rows.forEach((row, i) => {
       const before = local[i]
       const winner = before ? laterUpdate(before, row) : row
@@ -87,9 +91,13 @@ export function listPlacer(summary: ImportSummary) {
         return
       }
       summary[before ? 'updated' : 'added'][kind]++
-      writes.push(fit(winner, before))
+      won.push([winner, before])
     })
-    return writes
+    // Rows whose place is free take it before those that must move to the end, and those go in
+    // their own order: where each lands does not hang on how the random ids sort in the file.
+    const staying = won.filter(([row]) => free(row))
+    const moving = won.filter(([row]) => !free(row)).sort(([a], [b]) => a.order - b.order || (a.id < b.id ? -1 : 1))
+    return [...staying, ...moving].map(([row, before]) => fit(row, before))
   }
 
   return {
@@ -106,7 +114,7 @@ export function listPlacer(summary: ImportSummary) {
           places.release(before)
         }
         return places.fit(names.fit(row))
-      }))
+      }, row => places.free(row)))
     },
     async requests(rows: PrayerRequest[]) {
       const local = await db.requests.bulkGet(rows.map(row => row.id))
@@ -118,7 +126,7 @@ export function listPlacer(summary: ImportSummary) {
       await db.requests.bulkPut(winners('requests', rows, local, (row, before) => {
         if (before) inList.get(before.listId)!.release(before)
         return inList.get(row.listId)!.fit(row)
-      }))
+      }, row => inList.get(row.listId)!.free(row)))
     },
   }
 }

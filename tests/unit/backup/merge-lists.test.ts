@@ -146,4 +146,16 @@ describe('replacing', () => {
     expect(await db.prayerLists.toArray()).toEqual([work])
     expect(await db.requests.toArray()).toEqual([team])
   })
+
+  it('lands lists the same way whatever order their ids sort in: a free place is kept, a taken one goes to the end', async () => {
+    // The device holds the sample's Family (0) and Church (1). The file: its own Home at 0, Work at 2.
+    for (const [home, work] of [[listId(9), listId(1)], [listId(1), listId(9)]] as const) {
+      await db.delete()
+      await db.open()
+      await fillDatabase()
+      await restoreBackupFile(await backupWith({ prayerLists: [...sampleRequests().prayerLists, list(home, 'Home', 0), list(work, 'Work', 2)], requests: sampleRequests().requests }), { mode: 'merge' })
+      expect(await names()).toEqual(['Family', 'Church', 'Work', 'Home'])
+    }
+  })
 })
+
