@@ -135,13 +135,26 @@ describe('MyPrayersView', () => {
     for (let i = 1; i <= 45; i++) ids.push((await addRequest({ text: `Request ${i}`, notes: '', scripture: null }, family.id)).id)
     await archiveRequest(ids[44]!)
     const { wrapper } = await mountRoute('/prayers')
-    await until(() => expect(wrapper.findAll('article.request')).toHaveLength(20))
-    expect(wrapper.text()).toContain('Showing 20 of 44 requests; more as you scroll.')
+    await until(() => expect(wrapper.findAll('article.request')).toHaveLength(10))
+    expect(wrapper.text()).toContain('Showing 10 of 44 requests; more as you scroll.')
     expect(wrapper.find('.archived').exists()).toBe(false)
 
     const linked = await mountRoute(`/prayers#${ids[39]}`)
     await until(() => expect(linked.wrapper.findAll('article.request')).toHaveLength(44))
     expect(linked.wrapper.get('.archived summary').text()).toBe('Archived (1)')
+  })
+
+  it('keeps a half-written journal entry about a request as a draft, and brings it back after a reload', async () => {
+    await addRequest({ text: 'A job for Sam', notes: '', scripture: null }, null)
+    const first = await mountRoute('/prayers')
+    await until(() => { card(first.wrapper, 'A job for Sam') })
+    await field(card(first.wrapper, 'A job for Sam'), 'Journal entry for “A job for Sam”').setValue('Half a prayer for Sam')
+    await until(async () => expect((await db.drafts.toArray()).map(d => [d.kind, d.briefingId, d.text])).toEqual([['entry-new', 'my-prayers', 'Half a prayer for Sam']]))
+    first.wrapper.unmount()
+
+    const again = await mountRoute('/prayers')
+    await until(() => expect((field(card(again.wrapper, 'A job for Sam'), 'Journal entry for “A job for Sam”').element as HTMLTextAreaElement).value).toBe('Half a prayer for Sam'))
+    expect(card(again.wrapper, 'A job for Sam').text()).toMatch(/Restored your unsaved draft from .+\./)
   })
 })
 
