@@ -1,4 +1,6 @@
+import { MY_PRAYERS_ID } from '~/briefings/my-prayers'
 import { db } from './index'
+import { requestSnapshot } from './requests'
 import type { Draft, DraftKind } from './types'
 
 export interface DraftTarget {
@@ -53,28 +55,38 @@ export interface UnfinishedDraft {
   /** 1-based; null when the pointer is no longer in the briefing. */
   position: number | null
   pointerLabel: string | null
+  /** The words of the person's own request it is about (My prayers), while that request is here. */
+  requestText: string | null
   /** Opening its pointer brings the editor back with the words; false when the pointer or entry is gone. */
   reachable: boolean
 }
 
 /** Every draft, most recently typed first. */
 export async function listUnfinishedDrafts(): Promise<UnfinishedDraft[]> {
-  return db.transaction('r', [db.drafts, db.briefings, db.entries], async () => {
+  return db.transaction('r', [db.drafts, db.briefings, db.entries, db.requests, db.prayerLists], async () => {
     const drafts = await db.drafts.orderBy('updatedAt').reverse().toArray()
     const ids = [...new Set(drafts.map(draft => draft.briefingId))]
     const briefings = new Map((await db.briefings.bulkGet(ids)).flatMap(b => b ? [[b.id, b] as const] : []))
     const edited = drafts.flatMap(draft => editedEntryId(draft) ?? [])
     const entries = new Set((await db.entries.bulkGet(edited)).flatMap(entry => entry ? [entry.id] : []))
-    return drafts.map((draft) => {
+    const own = drafts.filter(draft => draft.briefingId === MY_PRAYERS_ID).map(draft => draft.pointerId)
+    const requests = new Map((await db.requests.bulkGet(own)).flatMap(r => r ? [[r.id, r] as const] : []))
+    const lists = new Map((await db.prayerLists.bulkGet([...new Set([...requests.values()].map(r => r.listId))])).flatMap(l => l ? [[l.id, l] as const] : []))
+    return drafts.map((draft): UnfinishedDraft => {
+      const entryThere = editedEntryId(draft) === null || entries.has(editedEntryId(draft)!)
+      if (draft.briefingId === MY_PRAYERS_ID) {
+        const request = requests.get(draft.pointerId)
+        // An archived request has no card on My prayers to open; its thread still holds its records.
+        return { draft, briefingTitle: request ? requestSnapshot(request, lists.get(request.listId)).briefingTitle : null, position: null, pointerLabel: null, requestText: request?.text ?? null, reachable: !!request && request.archivedAt === null && entryThere }
+      }
       const briefing = briefings.get(draft.briefingId)
       const index = briefing?.pointers.findIndex(pointer => pointer.id === draft.pointerId) ?? -1
-      const entryId = editedEntryId(draft)
-      const entryThere = entryId === null || entries.has(entryId)
       return {
         draft,
         briefingTitle: briefing?.title ?? null,
         position: index >= 0 ? index + 1 : null,
         pointerLabel: index >= 0 ? briefing!.pointers[index]!.label : null,
+        requestText: null,
         reachable: index >= 0 && entryThere,
       }
     })

@@ -46,6 +46,20 @@ describe('DraftsNotice', () => {
     expect(first.find('.whole').exists()).toBe(false)
   })
 
+  it('names a draft about one of the person\'s own requests by its words, and links to its card on My prayers', async () => {
+    const { addRequest, archiveRequest } = await import('~/db/requests')
+    const request = await addRequest({ text: 'A job for Sam', notes: '', scripture: null }, null, 'Family')
+    await db.drafts.put({ key: `entry-new:${request.id}`, kind: 'entry-new', briefingId: 'my-prayers', pointerId: request.id, text: 'Half a prayer', updatedAt: '2026-11-20T10:00:00.000Z' })
+    const wrapper = await mountNotice()
+    await until(() => expect(wrapper.findAll('li a').map(a => [a.text(), a.attributes('href')])).toEqual([['New journal entry for “A job for Sam”', `/prayers#${request.id}`]]))
+    expect(wrapper.get('li').text()).toContain('My prayers: Family')
+
+    // Archived, it has no card to open: every word is shown, to copy.
+    expect(wrapper.find('.whole').exists()).toBe(false)
+    await archiveRequest(request.id)
+    await until(() => expect(wrapper.get('.whole').text()).toBe('Half a prayer'))
+  })
+
   it('shows every word of a draft whose briefing is gone, with nothing to link to', async () => {
     await seedDraft('entry-new', 'entry-new:gone-p1', 'Words about a briefing\nno longer here', 'gone-p1')
     const wrapper = await mountNotice()
