@@ -1,16 +1,12 @@
 import type * as v from 'valibot'
+import { RECORD_NAMES } from './references'
 
 /**
  * Turns the first schema problem of a backup file into a plain clause such as
  * "journal entry 3 has no text", instead of showing raw validation output.
  */
 const LIST_ITEMS: Record<string, string> = {
-  briefings: 'briefing',
-  prayerLists: 'prayer list',
-  requests: 'prayer request',
-  entries: 'journal entry',
-  answers: 'answered note',
-  prayed: 'prayed record',
+  ...RECORD_NAMES,
   pointers: 'pointer',
   paragraphs: 'paragraph',
 }

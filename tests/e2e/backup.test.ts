@@ -29,37 +29,23 @@ function written(page: Page) {
   return page.getByRole('main').locator('[data-timeline-item][data-kind="written"] .text')
 }
 
-/** How many rows a store of the app's IndexedDB holds, read directly so the UI cannot hide any. */
-function countRows(page: Page, store: string): Promise<number> {
-  return page.evaluate(store => new Promise<number>((resolve, reject) => {
+/** Asks a store of the app's IndexedDB directly, so the UI cannot hide a row: how many rows, or all of them. */
+function askStore<T extends 'count' | 'getAll'>(page: Page, store: string, ask: T): Promise<T extends 'count' ? number : unknown[]> {
+  return page.evaluate(({ store, ask }) => new Promise<never>((resolve, reject) => {
     const open = indexedDB.open('selah')
     open.onerror = () => reject(open.error)
     open.onsuccess = () => {
-      const request = open.result.transaction(store).objectStore(store).count()
+      const request = open.result.transaction(store).objectStore(store)[ask]()
       request.onsuccess = () => {
         open.result.close()
-        resolve(request.result)
+        resolve(request.result as never)
       }
       request.onerror = () => reject(request.error)
     }
-  }), store)
+  }), { store, ask })
 }
-
-/** Every row of a store of the app's IndexedDB, by key, read directly. */
-function allRows(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(store => new Promise<unknown[]>((resolve, reject) => {
-    const open = indexedDB.open('selah')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const request = open.result.transaction(store).objectStore(store).getAll()
-      request.onsuccess = () => {
-        open.result.close()
-        resolve(request.result)
-      }
-      request.onerror = () => reject(request.error)
-    }
-  }), store)
-}
+const countRows = (page: Page, store: string) => askStore(page, store, 'count')
+const allRows = (page: Page, store: string) => askStore(page, store, 'getAll')
 
 /** Adds a request on My prayers, into `list` or a new list of that name. */
 async function addRequest(page: Page, text: string, list: { existing: string } | { named: string }) {
