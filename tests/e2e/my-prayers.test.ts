@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { heading, launchApp, openControlled, type App } from './support'
+import { heading, launchApp, openControlled, origin, type App } from './support'
 
 const request = 'Healing for Aunt Miriam after her operation'
 const entry = 'Spoke to her on the phone: quietly hopeful, and thankful for the nurses.'
@@ -39,6 +39,15 @@ describe('my prayers offline', () => {
     await card.getByRole('textbox', { name: /Journal/ }).fill(entry)
     await card.getByRole('button', { name: /Save/ }).click()
     await card.getByText(entry).waitFor()
+
+    // Copy (Chromium on Linux has no share sheet): only the request's words and scripture, and
+    // nothing sent anywhere.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
+    const sent = app.requests.length
+    await card.getByRole('button', { name: 'Copy' }).click()
+    await card.getByText('Copied.').waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Please pray with me: ${request} (Psalm 46:1)`)
+    expect(app.requests.slice(sent)).toEqual([])
 
     const reload = await page.reload()
     expect(reload?.fromServiceWorker()).toBe(true)
