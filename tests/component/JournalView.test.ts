@@ -31,7 +31,10 @@ describe('JournalView', () => {
 
   it('shows everything written, prayed and answered, newest first, under day headings, with links to the pointer and its thread', async () => {
     const { leaders } = await seedJournal()
+    // A millisecond apart at least: written, prayed and answered in the same one tie, and go by id.
+    await new Promise(resolve => setTimeout(resolve, 2))
     await recordPrayed(leaders)
+    await new Promise(resolve => setTimeout(resolve, 2))
     await markAnswered(leaders, 'A ceasefire.')
     const { wrapper } = await mountRoute('/journal')
     await until(() => expect(wrapper.findAll('[data-timeline-item]')).toHaveLength(4))
