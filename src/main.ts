@@ -1,7 +1,10 @@
+import { applySavedAppearance } from './utils/appearance'
 import { drawSavedScreen, showLiveScreen } from './utils/first-screen'
 import { catchEarlyInstallOffer } from './utils/install-offer'
 import './styles/main.css'
 
+// Theme and text size first: everything drawn from here on, the saved first screen too, has them.
+applySavedAppearance()
 catchEarlyInstallOffer()
 
 // The first thing a start does: draw Today as it last looked (src/utils/first-screen.ts)

@@ -14,7 +14,7 @@
  * shows yesterday's list for the moment until the live one replaces it.
  */
 
-/** Where the screen is kept: the app's one use of localStorage, read synchronously at start. */
+/** Where the screen is kept in localStorage, read synchronously at start (as is the appearance, src/utils/appearance.ts). */
 export const FIRST_SCREEN_KEY = 'selah:first-screen'
 /** Markup with more nodes than this is not kept: a first screen is a few hundred. */
 const MAX_NODES = 3000
