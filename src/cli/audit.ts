@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { figuresFrom, type Figures } from './audit/figures'
+import { figuresFrom, type Figures, type Report } from './audit/figures'
 import { openAuditor } from './audit/lighthouse'
 import { parseOptions, USAGE, type Options, type Visit } from './audit/options'
 import { formatTable, medians, targetsLine, type Medians } from './audit/report'
@@ -65,7 +65,7 @@ async function auditVisit(visit: Visit, origin: string, options: Options): Promi
   }
 }
 
-async function auditView(view: View, origin: string, runs: number, run: (url: string) => Promise<import('./audit/figures').Report>, visit: Visit): Promise<ViewResult> {
+async function auditView(view: View, origin: string, runs: number, run: (url: string) => Promise<Report>, visit: Visit): Promise<ViewResult> {
   const figures: Figures[] = []
   for (let i = 1; i <= runs; i++) {
     const started = Date.now()
