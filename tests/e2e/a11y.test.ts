@@ -144,22 +144,27 @@ describe('accessibility', () => {
     expect(found).toEqual([])
   }, 180_000)
 
-  it('fits every label of the phone tab bar at 360 px, without cutting one off', async () => {
+  it('fits every label of the phone tab bar, each under its icon, at 320 and 360 px, without cutting one off', async () => {
     const { page } = app
     await page.setViewportSize({ width: 360, height: 740 })
     await openControlled(page)
     const nav = page.getByRole('navigation', { name: 'Main' })
     const links = nav.getByRole('link')
-    // allInnerTexts does not wait: the live bar shows once the list has drawn (the kept first screen's is hidden from the accessibility tree).
+    // allInnerTexts does not wait: the live bar shows once Today has drawn (the kept first screen's is hidden from the accessibility tree).
     await links.last().waitFor()
     expect(await links.allInnerTexts()).toEqual(['Today', 'Briefings', 'My prayers', 'Journal', 'Settings'])
-    const boxes = await links.evaluateAll(elements => elements.map((element) => {
-      const box = element.getBoundingClientRect()
-      return { text: element.textContent, overflows: element.scrollWidth > element.clientWidth, right: box.right, bottom: box.bottom }
-    }))
-    expect(boxes.filter(box => box.overflows || box.right > 360)).toEqual([])
-    // One row, at the bottom of the screen.
-    expect(new Set(boxes.map(box => Math.round(box.bottom))).size).toBe(1)
+    for (const width of [320, 360]) {
+      await page.setViewportSize({ width, height: 740 })
+      const boxes = await links.evaluateAll(elements => elements.map((element) => {
+        const box = element.getBoundingClientRect()
+        const label = element.querySelector('span')!.getBoundingClientRect()
+        const icon = element.querySelector('svg')!.getBoundingClientRect()
+        return { text: element.textContent, overflows: element.scrollWidth > element.clientWidth, right: box.right, bottom: box.bottom, oneLine: label.height < 24, iconAbove: icon.bottom <= label.top + 1 }
+      }))
+      expect(boxes.filter(box => box.overflows || box.right > width || !box.oneLine || !box.iconAbove), `${width} px`).toEqual([])
+      // One row, at the bottom of the screen.
+      expect(new Set(boxes.map(box => Math.round(box.bottom))).size).toBe(1)
+    }
     await links.filter({ hasText: 'Settings' }).click()
     await heading(page, 'Settings')
   })
