@@ -107,6 +107,23 @@ describe('appearance', () => {
     expect(await page.evaluate(lookOf)).toMatchObject({ background: background.light })
   })
 
+  it('keeps all five tabs of the phone tab bar on screen at the largest text size', async () => {
+    const { page } = app
+    await openControlled(page, '/')
+    await choose(page, 'Dark', 'Larger')
+    for (const width of [320, 360, 414]) {
+      await page.setViewportSize({ width, height: 740 })
+      const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link')
+      await links.last().waitFor()
+      const boxes = await links.evaluateAll(elements => elements.map((element) => {
+        const box = element.getBoundingClientRect()
+        return { text: element.textContent, left: box.left, right: box.right, overflows: element.scrollWidth > element.clientWidth }
+      }))
+      expect(boxes, `at ${width} px`).toHaveLength(5)
+      expect(boxes.filter(box => box.left < 0 || box.right > width + 0.5 || box.overflows), `at ${width} px`).toEqual([])
+    }
+  })
+
   it('has no axe violations on Today, Settings and a briefing, dark at the largest text size', async () => {
     const { page } = app
     await openControlled(page, '/')
