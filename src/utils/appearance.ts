@@ -46,6 +46,19 @@ export function applyAppearance({ theme, textSize }: Appearance, root: HTMLEleme
   if (theme === 'system') root.removeAttribute('data-theme')
   else root.setAttribute('data-theme', theme)
   root.setAttribute('data-text-size', textSize)
+  applyThemeColor(theme)
+}
+
+/**
+ * The browser's own bar follows a chosen theme too: index.html has one theme-color per scheme,
+ * chosen by media query; a chosen theme makes its own match always and the other never.
+ */
+function applyThemeColor(theme: Theme): void {
+  for (const meta of document.querySelectorAll('meta[name="theme-color"]')) {
+    const scheme = meta.getAttribute('data-scheme') ?? (meta.getAttribute('media')?.includes('dark') ? 'dark' : 'light')
+    meta.setAttribute('data-scheme', scheme)
+    meta.setAttribute('media', theme === 'system' ? `(prefers-color-scheme: ${scheme})` : theme === scheme ? 'all' : 'not all')
+  }
 }
 
 /**

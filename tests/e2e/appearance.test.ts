@@ -85,6 +85,8 @@ describe('appearance', () => {
     expect(first, 'the saved first screen was drawn').toBeDefined()
     expect(first).toEqual({ theme: 'dark', textSize: 'larger', background: background.dark, colorScheme: 'dark', rootFontSize: '20.8px' })
     expect(await fresh.evaluate(lookOf)).toEqual(first)
+    // The browser's own bar is dark too, though the device is light.
+    expect(await fresh.locator('meta[name="theme-color"][media="all"]').getAttribute('content')).toBe('#1d1830')
 
     // And Settings shows what is in force.
     await settingsLink(fresh).click()

@@ -39,6 +39,20 @@ describe('appearance', () => {
     expect(html.getAttribute('data-text-size')).toBe('large')
   })
 
+  it('lets the browser\'s bar colour (meta theme-color) follow a chosen theme, and the device again after', () => {
+    document.head.innerHTML = `
+      <meta name="theme-color" content="#3b2f63" media="(prefers-color-scheme: light)">
+      <meta name="theme-color" content="#1d1830" media="(prefers-color-scheme: dark)">`
+    const media = () => [...document.querySelectorAll('meta[name="theme-color"]')].map(meta => meta.getAttribute('media'))
+    applyAppearance({ theme: 'dark', textSize: 'standard' })
+    expect(media()).toEqual(['not all', 'all'])
+    applyAppearance({ theme: 'light', textSize: 'standard' })
+    expect(media()).toEqual(['all', 'not all'])
+    applyAppearance({ theme: 'system', textSize: 'standard' })
+    expect(media()).toEqual(['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)'])
+    document.head.innerHTML = ''
+  })
+
   it.each([
     ['damaged JSON', '{"theme": "dark"'],
     ['a value of another kind', '"dark"'],
