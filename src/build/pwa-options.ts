@@ -24,9 +24,16 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
+    // For the browser's richer install dialog; taken from the real app by `npm run screenshots`.
+    screenshots: [
+      { src: 'screenshots/today-narrow.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow', label: 'Today: a few things to pray for, each in its turn' },
+      { src: 'screenshots/today-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Today: a few things to pray for, each in its turn' },
+    ],
   },
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    // Only the install dialog shows them, online: no one's device should keep them offline.
+    globIgnores: ['screenshots/**'],
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/feed\//],
     cleanupOutdatedCaches: true,

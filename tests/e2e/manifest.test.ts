@@ -51,6 +51,17 @@ describe('the built web app manifest and service worker', () => {
     expect(png('apple-touch-icon.png')).toEqual({ width: 180, height: 180, colourType: 2 })
   })
 
+  it('shows the install dialog a narrow and a wide screenshot, each a PNG of the size it claims, not precached', () => {
+    const shots: { src: string, sizes: string, form_factor: string, label: string }[] = manifest.screenshots
+    expect(shots.map(shot => shot.form_factor)).toEqual(['narrow', 'wide'])
+    for (const shot of shots) {
+      const { width, height } = png(shot.src)
+      expect(`${width}x${height}`, shot.src).toBe(shot.sizes)
+      expect(shot.label.length).toBeGreaterThan(10)
+    }
+    expect(read('sw.js').toString('utf8')).not.toContain('screenshots/')
+  })
+
   it('precaches the app shell but not the feed, which changes without an app update', () => {
     const sw = read('sw.js').toString('utf8')
     const precached = [...sw.matchAll(/\burl["']?\s*:\s*"([^"]+)"/g)].map(match => match[1])
