@@ -24,9 +24,17 @@ export interface PointerThread {
   scriptureReference: string | null
   /** The briefing is still on this device (its page can be opened). */
   briefingStored: boolean
-  /** Oldest first. */
+  /** Oldest first: everything, or everything since `earlierBefore`. */
   events: TimelineItem[]
+  /**
+   * Set when the pointer has more records than a thread shows (a request prayed for every day
+   * for years): the time before which its records are left to the Journal's filtered timeline.
+   */
+  earlierBefore: string | null
 }
+
+/** The newest records of each kind a thread reads: years of daily prayer stay one quick read. */
+export const THREAD_LIMIT = 500
 
 export const writtenItem = (record: JournalEntry): TimelineItem => ({ kind: 'written', key: `written:${record.id}`, at: record.createdAt, record })
 export const prayedItem = (record: PrayedRecord): TimelineItem => ({ kind: 'prayed', key: `prayed:${record.id}`, at: record.prayedAt, record })
@@ -51,16 +59,21 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
     // The four reads in one transaction with no await inside it (Dexie keeps track of each await
     // in a transaction): 1.5 ms against 1.8 ms warm, raw IndexedDB 1.0-1.1 ms.
     const [entries, prayed, answer, guessedBriefing] = await db.transaction('r', [db.briefings, db.entries, db.answers, db.prayed], () => Promise.all([
-      db.entries.where('[pointerId+createdAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
-      db.prayed.where('[pointerId+prayedAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).toArray(),
+      db.entries.where('[pointerId+createdAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).reverse().limit(THREAD_LIMIT).toArray(),
+      db.prayed.where('[pointerId+prayedAt]').between([pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]).reverse().limit(THREAD_LIMIT).toArray(),
       db.answers.get(pointerId),
       guessedBriefingId ? db.briefings.get(guessedBriefingId) : undefined,
     ]))
+    // A kind cut short at its limit leaves a gap before its oldest record read: the thread starts
+    // there, so what it shows has no hole in it, and says where the rest is.
+    const cuts = [entries.length === THREAD_LIMIT ? entries.at(-1)!.createdAt : '', prayed.length === THREAD_LIMIT ? prayed.at(-1)!.prayedAt : '']
+    const earlierBefore = cuts.reduce((latest, at) => (at > latest ? at : latest), '') || null
     const events = [...entries.map(writtenItem), ...prayed.map(prayedItem), ...(answer ? [answeredItem(answer)] : [])]
+      .filter(event => earlierBefore === null || event.at >= earlierBefore)
     events.sort(oldestFirst)
     // The newest record has the pointer's latest words, for when the briefing is gone.
     const snapshot: PointerSnapshot | undefined = events[events.length - 1]?.record
-    if (isRequestId(pointerId)) return requestThread(pointerId, snapshot, events)
+    if (isRequestId(pointerId)) return requestThread(pointerId, snapshot, events, earlierBefore)
     const briefingId = snapshot?.briefingId ?? guessedBriefingId
     if (!briefingId) return null
     const briefing = guessedBriefing?.id === briefingId ? guessedBriefing : await db.briefings.get(briefingId)
@@ -77,6 +90,7 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
         scriptureReference: pointer.scripture?.reference ?? null,
         briefingStored: true,
         events,
+        earlierBefore,
       }
     }
     if (!snapshot) return null
@@ -90,12 +104,13 @@ export async function loadThread(pointerId: string): Promise<PointerThread | nul
       scriptureReference: snapshot.scriptureReference,
       briefingStored: briefing !== undefined,
       events,
+      earlierBefore,
     }
   })
 }
 
 /** A request's thread: its words as they read now, or as its newest record copied them once it is gone. */
-async function requestThread(pointerId: string, snapshot: PointerSnapshot | undefined, events: TimelineItem[]): Promise<PointerThread | null> {
+async function requestThread(pointerId: string, snapshot: PointerSnapshot | undefined, events: TimelineItem[], earlierBefore: string | null): Promise<PointerThread | null> {
   const found = await readRequest(pointerId)
   if (!found && !snapshot) return null
   return {
@@ -109,5 +124,6 @@ async function requestThread(pointerId: string, snapshot: PointerSnapshot | unde
     scriptureReference: found ? found.request.scripture?.reference ?? null : snapshot!.scriptureReference,
     briefingStored: found !== undefined,
     events,
+    earlierBefore,
   }
 }

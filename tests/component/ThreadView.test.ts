@@ -117,3 +117,16 @@ describe('ThreadView of a request of the person\'s own', () => {
     expect(wrapper.get('.events').text()).toContain('Fourteen signed up.')
   })
 })
+
+describe('ThreadView of years of daily prayer', () => {
+  it('says from when it shows, and links to the Journal filtered by the pointer for the rest', async () => {
+    const { THREAD_LIMIT } = await import('~/db/thread')
+    await seedBriefing(briefing)
+    const day = (n: number) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString()
+    await db.prayed.bulkAdd(Array.from({ length: THREAD_LIMIT + 1 }, (_, n) => ({ ...p1!, id: `prayed-${String(n).padStart(5, '0')}`, prayedAt: day(n) })))
+    const { wrapper } = await mountRoute(threadPath)
+    await until(() => expect(wrapper.get('.earlier').text()).toMatch(/^Showing what happened since .+\. Everything about it, back to the start, is in the Journal\.$/))
+    expect(wrapper.get('.earlier a').attributes('href')).toBe(`/journal?pointer=${p1!.pointerId}`)
+    expect(wrapper.findAll('[data-thread-item]')).toHaveLength(THREAD_LIMIT)
+  })
+})

@@ -7,7 +7,7 @@ import { addEntry } from '~/db/entries'
 import { recordPrayed } from '~/db/prayed'
 import { snapshotOf } from '~/db/snapshot'
 import { loadThread } from '~/db/thread'
-import { makeBriefing, useFreshDatabase } from './helpers'
+import { firstPointer, makeBriefing, useFreshDatabase } from './helpers'
 
 interface Read {
   table: string
@@ -140,5 +140,30 @@ describe('loadThread', () => {
     expect(await loadThread(`${briefing.id}-p9`)).toBeNull()
     expect(await loadThread('no-such-pointer')).toBeNull()
     expect(await loadThread('')).toBeNull()
+  })
+})
+
+describe('a thread of years of daily prayer', () => {
+  it('reads the newest records of each kind only, starts where nothing is missing, and says where the rest is', async () => {
+    const { THREAD_LIMIT } = await import('~/db/thread')
+    const pointer = firstPointer()
+    const day = (n: number) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString()
+    // A prayer every day for longer than the thread shows, and a few entries over the same years.
+    await db.prayed.bulkAdd(Array.from({ length: THREAD_LIMIT + 40 }, (_, n) => ({ ...pointer, id: `prayed-${String(n).padStart(5, '0')}`, prayedAt: day(n) })))
+    await db.entries.bulkAdd([3, THREAD_LIMIT + 20].map(n => ({ ...pointer, id: `entry-${n}`, text: `Day ${n}`, createdAt: day(n), editedAt: day(n) })))
+
+    const thread = (await loadThread(pointer.pointerId))!
+    expect(thread.earlierBefore).toBe(day(40))
+    expect(thread.events[0]!.at).toBe(day(40))
+    expect(thread.events.at(-1)!.at).toBe(day(THREAD_LIMIT + 39))
+    expect(thread.events.filter(event => event.kind === 'prayed')).toHaveLength(THREAD_LIMIT)
+    // The entry of day 3 is before the window: the Journal has it, the thread does not pretend otherwise.
+    expect(thread.events.filter(event => event.kind === 'written').map(event => event.at)).toEqual([day(THREAD_LIMIT + 20)])
+  })
+
+  it('shows everything, with no note, while a pointer has fewer records than that', async () => {
+    const pointer = firstPointer()
+    await db.prayed.add({ ...pointer, id: 'one', prayedAt: '2025-01-01T00:00:00.000Z' })
+    expect((await loadThread(pointer.pointerId))!.earlierBefore).toBeNull()
   })
 })
