@@ -43,10 +43,13 @@ export function localDayBounds(now: Date): { from: string, to: string } {
   return { from: start.toISOString(), to: end.toISOString() }
 }
 
-/** The pointers of one briefing prayed for before `before`: one briefing's prayers, by its index. */
-async function pointersPrayedBefore(briefingId: string, before: string): Promise<Set<string>> {
-  const records = await db.prayed.where('[briefingId+prayedAt]').between([briefingId, Dexie.minKey], [briefingId, before], true, false).toArray()
-  return new Set(records.map(record => record.pointerId))
+/**
+ * Which of `pointerIds` were prayed for before `before`: one key at most per pointer, so a briefing
+ * prayed through every day for years (a feed gone quiet) costs what a new one does.
+ */
+async function pointersPrayedBefore(pointerIds: string[], before: string): Promise<Set<string>> {
+  const found = await Promise.all(pointerIds.map(id => db.prayed.where('[pointerId+prayedAt]').between([id, Dexie.minKey], [id, before], true, false).limit(1).primaryKeys()))
+  return new Set(pointerIds.filter((_, index) => found[index]!.length > 0))
 }
 
 function firstOfEachPointer(records: PrayedRecord[]): PrayedRecord[] {
@@ -65,7 +68,7 @@ export async function readToday(now: Date = new Date()): Promise<Today> {
     ])
     const prayed = firstOfEachPointer(prayedToday)
     const done = new Set(prayed.map(record => record.pointerId))
-    const before = newest ? await pointersPrayedBefore(newest.id, from) : new Set<string>()
+    const before = newest ? await pointersPrayedBefore(newest.pointers.map(pointer => pointer.id), from) : new Set<string>()
     const pointers = newest
       ? newest.pointers.filter(pointer => !done.has(pointer.id) && !before.has(pointer.id)).map(pointer => snapshotOf(newest, pointer))
       : []

@@ -124,20 +124,21 @@ export async function rawQuery(query: RawQuery): Promise<{ ms: number, rows: num
         return Promise.all(reads)
       }
       case 'today': {
-        // The newest briefing and what was prayed for it before today, today's prayers, and the
-        // person's lists and requests (no index holds the active ones alone: archivedAt is null).
+        // The newest briefing and, for each of its pointers, whether it was prayed for before today
+        // (one key at most), today's prayers, and the person's lists and requests (no index holds
+        // the active ones alone: archivedAt is null).
         const day = new Date()
         const from = new Date(day.getFullYear(), day.getMonth(), day.getDate()).toISOString()
         const to = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).toISOString()
         const [briefing, ...rest] = await Promise.all([
-          newest(store('briefings').index('[sortDate+addedAt]'), null, 1) as Promise<{ id: string }[]>,
+          newest(store('briefings').index('[sortDate+addedAt]'), null, 1) as Promise<{ id: string, pointers: { id: string }[] }[]>,
           done(byTime('prayed').getAll(IDBKeyRange.bound(from, to, false, true))),
           done(store('prayerLists').index('order').getAll()),
           done(store('requests').index('[listId+order]').getAll()),
           done(store('settings').get('todayPerList')).then(row => (row ? [row] : [])),
         ])
-        const id = briefing[0]?.id
-        const before = id ? await done(store('prayed').index('[briefingId+prayedAt]').getAll(IDBKeyRange.bound([id, ''], [id, from], false, true))) : []
+        const pointers = briefing[0]?.pointers ?? []
+        const before = await Promise.all(pointers.map(({ id }) => done(store('prayed').index('[pointerId+prayedAt]').getKey(IDBKeyRange.bound([id, ''], [id, from], false, true)))))
         return [briefing, before, ...rest]
       }
       case 'myPrayers': {
