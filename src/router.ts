@@ -53,5 +53,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** The view restores its own scroll position on Back (see scrollBehavior). */
     placesItself?: boolean
+    /** The view takes the whole screen: no header or tab bar (pray-through mode). */
+    focus?: boolean
   }
 }
