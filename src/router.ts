@@ -40,6 +40,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/pointers/:pointerId', name: 'thread', component: () => import('./views/ThreadView.vue'), props: true },
   { path: '/on-this-day', name: 'on-this-day', component: () => import('./views/OnThisDayView.vue') },
   { path: '/calendar', name: 'calendar', component: () => import('./views/CalendarView.vue') },
+  { path: '/pray/:source', name: 'pray', component: () => import('./views/PrayThroughView.vue'), props: true, meta: { focus: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 
