@@ -1,4 +1,3 @@
-import { useEventListener } from '@vueuse/core'
 import { onScopeDispose, shallowRef, type ShallowRef } from 'vue'
 import { dayKey } from '~/utils/dates'
 
@@ -20,9 +19,13 @@ export function useLocalDay(): ShallowRef<string> {
   }
 
   check()
-  useEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') check()
+  // A plain listener, not VueUse's: the first screen imports this, and VueUse is one module that
+  // would bring there every helper of it the app uses anywhere.
+  const onShow = () => document.visibilityState === 'visible' && check()
+  document.addEventListener('visibilitychange', onShow)
+  onScopeDispose(() => {
+    clearTimeout(timer)
+    document.removeEventListener('visibilitychange', onShow)
   })
-  onScopeDispose(() => clearTimeout(timer))
   return day
 }

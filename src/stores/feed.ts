@@ -1,6 +1,5 @@
-import { useEventListener } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { onScopeDispose, shallowRef } from 'vue'
 import { shortReason, UserFacingError } from '~/db/errors'
 import { feedRequest } from '~/feed/request'
 import type { RecentBriefing } from '~/feed/sync'
@@ -51,7 +50,10 @@ export const useFeedStore = defineStore('feed', () => {
     void sync()
   }
 
-  useEventListener('online', () => { if (started) void sync() })
+  // A plain listener, not VueUse's, as in the first screen's other code (useLocalDay.ts says why).
+  const onOnline = () => { if (started) void sync() }
+  window.addEventListener('online', onOnline)
+  onScopeDispose(() => window.removeEventListener('online', onOnline))
 
   // The feed's code loads on demand: none of it is needed to paint the first screen.
   const feedCode = () => import('~/feed/sync')
