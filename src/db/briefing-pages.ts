@@ -1,6 +1,7 @@
 import { cmp, type Table } from 'dexie'
 import { queryPrefixes, titleWords } from '~/utils/search-text'
 import { db } from './index'
+import { BRIEFING_ORDER } from './schema'
 import { pagePrimaryKeys, type PageKey, type PageRange } from './index-pages'
 import type { ArchivedBriefing, StoredBriefing } from './types'
 import { timed } from './timing'
@@ -23,9 +24,6 @@ export interface BriefingSummary {
    */
   onDevice: boolean
 }
-
-/** The list's order: newest date first, then latest arrival (the [sortDate+addedAt] index). */
-export const BRIEFING_ORDER = '[sortDate+addedAt]'
 
 /** Where a summary sits in the list, for the page after it. */
 export function briefingPageKey(summary: BriefingSummary): PageKey {

@@ -1,7 +1,11 @@
 import Dexie from 'dexie'
 import { db } from './index'
+import { activeRequests } from './active-requests'
 import { timed } from './timing'
 import type { AnsweredNote, JournalEntry, PrayedRecord, PrayerList, PrayerRequest } from './types'
+
+// In their own module, which Today's read imports without the rest of My prayers' reads.
+export { readActiveRequests } from './active-requests'
 
 /** A request as My prayers shows it: its words, and only the few records its card needs. */
 export interface RequestSummary {
@@ -48,20 +52,6 @@ async function summarise(request: PrayerRequest): Promise<RequestSummary> {
   return { request, prayedCount, lastPrayed, entries: newest, answer }
 }
 
-/**
- * The active requests, lists in order and each list's in order, without reading an archived one:
- * IndexedDB cannot index a null `archivedAt`, so they are every key less the archived index's keys.
- */
-async function activeRequests(lists: PrayerList[]): Promise<{ active: PrayerRequest[], archivedCount: number }> {
-  const [keys, archived] = await Promise.all([db.requests.toCollection().primaryKeys(), db.requests.where('archivedAt').above('').primaryKeys()])
-  const put = new Set(archived)
-  const rows = await db.requests.bulkGet(keys.filter(key => !put.has(key)))
-  const position = new Map(lists.map((list, index) => [list.id, index]))
-  const active = rows.filter((row): row is PrayerRequest => row !== undefined && position.has(row.listId))
-    .sort((a, b) => position.get(a.listId)! - position.get(b.listId)! || a.order - b.order)
-  return { active, archivedCount: archived.length }
-}
-
 /** My prayers: every list, the first `limit` active requests with their records, the newest archived. */
 export async function readMyPrayers(limit = REQUESTS_FIRST_PAGE): Promise<MyPrayers> {
   return timed('my-prayers', () => db.transaction('r', [db.prayerLists, db.requests, db.prayed, db.entries, db.answers], async () => {
@@ -85,14 +75,5 @@ export async function readRequest(id: string): Promise<{ request: PrayerRequest,
   return db.transaction('r', db.requests, db.prayerLists, async () => {
     const request = await db.requests.get(id)
     return request && { request, list: await db.prayerLists.get(request.listId) }
-  })
-}
-
-/** The active requests of every list, lists in order, for Today's rotation. */
-export async function readActiveRequests(): Promise<{ list: PrayerList, requests: PrayerRequest[] }[]> {
-  return db.transaction('r', db.prayerLists, db.requests, async () => {
-    const lists = await db.prayerLists.orderBy('order').toArray()
-    const { active } = await activeRequests(lists)
-    return lists.map(list => ({ list, requests: active.filter(request => request.listId === list.id) }))
   })
 }

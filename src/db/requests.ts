@@ -1,8 +1,11 @@
-import { MY_PRAYERS_ID, newListId, newRequestId } from '~/briefings/my-prayers'
+import { newListId, newRequestId } from '~/briefings/my-prayers'
 import type { Scripture } from '~/briefings/types'
 import { UserFacingError } from './errors'
 import { db } from './index'
-import type { PointerSnapshot, PrayerList, PrayerRequest } from './types'
+import type { PrayerList, PrayerRequest } from './types'
+
+// Made in snapshot.ts, with the other snapshots, so Today's read does not bring every request verb with it.
+export { requestSnapshot } from './snapshot'
 
 /** The person's own requests and the lists they keep them in: every write goes through here. */
 
@@ -16,18 +19,6 @@ export interface RequestWords {
   text: string
   notes: string
   scripture: Scripture | null
-}
-
-/** What every record about a request copies from it, as it reads now. */
-export function requestSnapshot(request: PrayerRequest, list: PrayerList | undefined): PointerSnapshot {
-  return {
-    briefingId: MY_PRAYERS_ID,
-    pointerId: request.id,
-    briefingTitle: list ? `My prayers: ${list.name}` : 'My prayers',
-    pointerLabel: null,
-    pointerText: request.text,
-    scriptureReference: request.scripture?.reference || null,
-  }
 }
 
 function checkedListName(name: string, lists: PrayerList[], exceptId?: string): string {

@@ -68,6 +68,9 @@ export const SCHEMA_HISTORY = [
   },
 ] as const
 
+/** The briefing list's order: newest date first, then latest arrival (an index of briefings and archive). */
+export const BRIEFING_ORDER = '[sortDate+addedAt]'
+
 export const LATEST_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version
 
 /** Declares versions 1..upTo on a Dexie instance (the migration test opens old versions this way). */
