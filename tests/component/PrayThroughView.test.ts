@@ -15,7 +15,7 @@ const path = `/pray/${briefing.id}`
 
 const stepHeading = (wrapper: VueWrapper) => wrapper.get('article h2')
 const progress = (wrapper: VueWrapper) => wrapper.get('.progress').text()
-/** Previous and Next carry where they go in words only a screen reader hears: match the visible start. */
+/** Previous and Next carry where they go in their accessible names: match the visible words. */
 const navButton = (wrapper: VueWrapper, name: 'Previous' | 'Next') => wrapper.findAll('nav button').find(b => b.text().includes(name))!
 const journalBox = (wrapper: VueWrapper) => wrapper.get('textarea')
 
@@ -44,7 +44,7 @@ describe('PrayThroughView', () => {
     expect(progress(wrapper)).toBe('Pointer 1 of 2')
     expect(wrapper.get('.progress').attributes('aria-live')).toBe('polite')
     expect(navButton(wrapper, 'Previous').attributes('disabled')).toBeDefined()
-    expect(navButton(wrapper, 'Next').text()).toBe('Next: Pointer 2 →')
+    expect(navButton(wrapper, 'Next').attributes('aria-label')).toBe('Next: Pointer 2')
     expect(wrapper.get('a').attributes('href')).toBe(`/briefings/${briefing.id}`)
     expect(wrapper.get('label').text()).toBe('Journal entry for pointer 1')
 
@@ -54,7 +54,8 @@ describe('PrayThroughView', () => {
     expect(progress(wrapper)).toBe('Pointer 2 of 2')
     expect(wrapper.find('blockquote').exists()).toBe(false)
     expect(document.activeElement).toBe(stepHeading(wrapper).element)
-    expect(navButton(wrapper, 'Next').text()).toBe('Next: closing prayer →')
+    expect(navButton(wrapper, 'Next').attributes('aria-label')).toBe('Next: closing prayer')
+    expect(navButton(wrapper, 'Previous').attributes('aria-label')).toBe('Previous: Pointer 1: Pray')
 
     await navButton(wrapper, 'Next').trigger('click')
     await until(() => expect(stepHeading(wrapper).text()).toBe('Prayer for Ukraine'))
