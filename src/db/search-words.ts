@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
-import { searchWords } from '~/utils/search-text'
+import { searchWords } from '~/utils/fold-words'
 import type { AnsweredNote, JournalEntry, PointerSnapshot, PrayedRecord, SearchRecent } from './types'
 
 function pointerTexts(record: PointerSnapshot) {
