@@ -10,10 +10,13 @@ export const root = fileURLToPath(new URL('../../', import.meta.url))
 const vite = `${root}node_modules/vite/bin/vite.js`
 const host = '127.0.0.1'
 
-/** Builds the app into `outDir`; `env` adds build-time variables (VITE_SELAH_BENCH=1: the benchmark's hooks). */
+/**
+ * Builds the app into `outDir`; `env` adds build-time variables (VITE_SELAH_BENCH=1: the benchmark's hooks).
+ * NODE_ENV is production whoever calls: under Vitest (NODE_ENV=test) vite would bundle Vue's development build.
+ */
 export function build(outDir: string, env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', ...env } })
     child.on('error', reject)
     child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`The production build failed (exit ${code}).`))))
   })
