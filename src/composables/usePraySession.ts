@@ -9,24 +9,25 @@ import { useToastStore } from '~/stores/toast'
  */
 export function usePraySession() {
   const toasts = useToastStore()
-  const prayedNow = shallowRef<ReadonlySet<string>>(new Set())
+  /** By pointer id, how many prayers were recorded here: undoing one of two leaves the mark. */
+  const counts = shallowRef<ReadonlyMap<string, number>>(new Map())
 
-  function mark(pointerId: string, on: boolean) {
-    const next = new Set(prayedNow.value)
-    if (on) next.add(pointerId)
-    else next.delete(pointerId)
-    prayedNow.value = next
+  function mark(pointerId: string, by: 1 | -1) {
+    const next = new Map(counts.value)
+    next.set(pointerId, Math.max(0, (next.get(pointerId) ?? 0) + by))
+    counts.value = next
   }
+  const prayedNow = (pointerId: string) => (counts.value.get(pointerId) ?? 0) > 0
 
   async function pray(snapshot: PointerSnapshot) {
     const record = await recordPrayed(snapshot)
-    mark(snapshot.pointerId, true)
+    mark(snapshot.pointerId, 1)
     toasts.show({
       message: 'Recorded that you prayed.',
       scope: snapshot.pointerId,
       undo: async () => {
         await removePrayed(record.id)
-        mark(snapshot.pointerId, false)
+        mark(snapshot.pointerId, -1)
       },
     })
   }

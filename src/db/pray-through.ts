@@ -18,7 +18,7 @@ export interface PrayStep {
   scripture: Scripture | null
   /** "Pointer 2: Pray", or the list a request sits in. */
   title: string
-  /** Where it comes from: the briefing's title, or "From your lists". */
+  /** Where it comes from, when that is not the walk's own title: the briefing's title, or "From your lists". */
   from: string
   /** Its place in its briefing, which names its journal box; null for a request (named by its words). */
   position: number | null
@@ -40,7 +40,7 @@ export async function readBriefingWalk(id: string): Promise<PrayWalk | null> {
     snapshot: snapshotOf(briefing, pointer),
     scripture: pointer.scripture,
     title: pointerTitle(index + 1, pointer.label),
-    from: briefing.title,
+    from: '',
     position: index + 1,
   }))
   return { title: briefing.title, steps, prayer: briefing.prayer }
@@ -78,7 +78,7 @@ export interface StepRecords {
 }
 
 /** What one item's screen shows of its records: key counts and the newest row of each, however long its history. */
-export async function readStepRecords(pointerId: string): Promise<StepRecords> {
+async function readStepRecords(pointerId: string): Promise<StepRecords> {
   const bounds = [[pointerId, Dexie.minKey], [pointerId, Dexie.maxKey]] as const
   const prayed = () => db.prayed.where('[pointerId+prayedAt]').between(...bounds)
   const entries = () => db.entries.where('[pointerId+createdAt]').between(...bounds)
@@ -89,4 +89,10 @@ export async function readStepRecords(pointerId: string): Promise<StepRecords> {
     entries().last(),
   ])
   return { prayedCount, lastPrayed, entryCount, newestEntry }
+}
+
+/** Every step's records at once, so moving on draws the next item whole and nothing below it shifts. */
+export async function readWalkRecords(pointerIds: string[]): Promise<Map<string, StepRecords>> {
+  const found = await Promise.all(pointerIds.map(readStepRecords))
+  return new Map(pointerIds.map((id, index) => [id, found[index]!]))
 }
