@@ -2,6 +2,7 @@ import { computed, nextTick, shallowRef, toValue, watch, type MaybeRefOrGetter }
 import { useRoute, useRouter } from 'vue-router'
 import { markBriefingOpened } from '~/db/briefings'
 import { readBriefingWalk, readTodayWalk, type PrayStep, type PrayWalk } from '~/db/pray-through'
+import { useFeedStore } from '~/stores/feed'
 import { useUnsavedStore } from '~/stores/unsaved'
 
 export type { PrayStep, PrayWalk }
@@ -20,25 +21,36 @@ export function usePrayThrough(source: MaybeRefOrGetter<string>) {
   const route = useRoute()
   const router = useRouter()
   const unsaved = useUnsavedStore()
-  /** undefined while reading, null when the briefing is not on this device. */
+  const feed = useFeedStore()
+  /** undefined while reading, null when the briefing is not on this device (yet: see `missing`). */
   const walk = shallowRef<PrayWalk | null | undefined>()
   const error = shallowRef<unknown>(null)
   /** Words that could not be kept as a draft: moving on would lose them. */
   const blocked = shallowRef(false)
 
-  watch(() => toValue(source), async (id) => {
-    walk.value = undefined
+  async function read(id: string) {
     error.value = null
     try {
-      const read = id === 'today' ? await readTodayWalk() : await readBriefingWalk(id)
+      const found = id === 'today' ? await readTodayWalk() : await readBriefingWalk(id)
       if (id !== toValue(source)) return
-      walk.value = read
-      if (read && id !== 'today') markBriefingOpened(id).catch(e => console.warn('Could not mark the briefing opened', e))
+      walk.value = found
+      if (found && id !== 'today') markBriefingOpened(id).catch(e => console.warn('Could not mark the briefing opened', e))
     }
     catch (reason) {
       error.value = reason
     }
+  }
+  watch(() => toValue(source), (id) => {
+    walk.value = undefined
+    void read(id)
   }, { immediate: true })
+  // A briefing not here yet may be on its way: the first sync on a new device brings it.
+  watch(() => feed.state, (state) => {
+    if (state !== 'done' || walk.value !== null) return
+    walk.value = undefined
+    void read(toValue(source))
+  })
+  const missing = computed(() => walk.value === null && feed.state !== 'idle' && feed.state !== 'syncing')
 
   const steps = computed(() => walk.value?.steps ?? [])
   /** 0…steps.length; steps.length is the end. An unknown `at` starts at the first. */
@@ -70,6 +82,7 @@ export function usePrayThrough(source: MaybeRefOrGetter<string>) {
 
   return {
     walk,
+    missing,
     error,
     blocked,
     steps,

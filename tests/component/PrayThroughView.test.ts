@@ -4,6 +4,7 @@ import type { Router } from 'vue-router'
 import { db } from '~/db'
 import { recordPrayed } from '~/db/prayed'
 import { addRequest, createList } from '~/db/requests'
+import { useFeedStore } from '~/stores/feed'
 import { snapshotOf } from '~/db/snapshot'
 import { button, makeBriefing, mountRoute, seedBriefing, until, useComponentTestSetup } from './helpers'
 
@@ -157,6 +158,16 @@ describe('PrayThroughView', () => {
     const today = await mountRoute('/pray/today')
     await until(() => expect(today.wrapper.get('h1').text()).toBe('Nothing left for today'))
     expect(today.wrapper.findAll('a').map(a => a.attributes('href'))).toContain('/')
+  })
+
+  it('waits for the feed before saying a briefing is not here, and walks it once the sync brings it', async () => {
+    useFeedStore().state = 'syncing'
+    const { wrapper } = await mountRoute(path)
+    await until(() => expect(wrapper.text()).toContain('Opening'))
+    expect(wrapper.find('h1').exists()).toBe(false)
+    await seedBriefing(briefing)
+    useFeedStore().state = 'done'
+    await until(() => expect(wrapper.find('article h2').text()).toBe('Pointer 1: Pray'))
   })
 
   it('is offered on the briefing page and on Today', async () => {
