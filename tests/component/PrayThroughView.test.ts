@@ -30,6 +30,13 @@ function press(key: string, on: Element = document.body) {
   on.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
 }
 
+/** A finger moving `dx` sideways and `dy` down from the middle of `on`. */
+function swipe(on: Element, dx: number, dy = 0) {
+  const touch = { pointerId: 3, isPrimary: true, pointerType: 'touch', bubbles: true }
+  on.dispatchEvent(new PointerEvent('pointerdown', { ...touch, clientX: 200, clientY: 200 }))
+  on.dispatchEvent(new PointerEvent('pointerup', { ...touch, clientX: 200 + dx, clientY: 200 + dy }))
+}
+
 const at = (router: Router) => router.currentRoute.value.query.at
 
 describe('PrayThroughView', () => {
@@ -88,6 +95,22 @@ describe('PrayThroughView', () => {
     press('ArrowLeft')
     await until(() => expect(stepHeading(wrapper).text()).toBe('Pointer 1: Pray'))
     expect(at(router)).toBe(p1!.pointerId)
+  })
+
+  it('moves with a sideways swipe, but not with a scroll, a short drag or one that starts in the box', async () => {
+    await seedBriefing(briefing)
+    const { wrapper, router } = await open(path)
+    const words = wrapper.get('.words').element
+    swipe(words, -40)
+    swipe(words, -90, 80)
+    swipe(journalBox(wrapper).element, -150)
+    await until(() => expect(at(router)).toBeUndefined())
+    expect(stepHeading(wrapper).text()).toBe('Pointer 1: Pray')
+
+    swipe(words, -150, 20)
+    await until(() => expect(stepHeading(wrapper).text()).toBe('Pointer 2'))
+    swipe(wrapper.get('.words').element, 150)
+    await until(() => expect(stepHeading(wrapper).text()).toBe('Pointer 1: Pray'))
   })
 
   it('records a prayer with Undo, and a journal entry, for the item on screen', async () => {
