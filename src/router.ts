@@ -1,4 +1,5 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type RouterScrollBehavior } from 'vue-router'
+import { createRouter, type RouteRecordRaw, type RouterScrollBehavior } from 'vue-router'
+import { createCacheableWebHistory } from './utils/bfcache-history'
 import TodayView from './views/TodayView.vue'
 
 /** Waits for an element that appears once async data has rendered (a pointer deep link). */
@@ -45,7 +46,7 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({
-  history: createWebHistory(import.meta.env.BASE_URL),
+  history: createCacheableWebHistory(import.meta.env.BASE_URL),
   scrollBehavior,
   routes,
 })

@@ -27,12 +27,14 @@ export interface App {
  * A persistent context, because an incognito one is never
  * installable and keeps no service worker between pages the way a real profile does.
  */
-export async function launchApp({ origin: appOrigin = origin }: { origin?: string } = {}): Promise<App> {
+export async function launchApp({ origin: appOrigin = origin, backForwardCache = false }: { origin?: string, backForwardCache?: boolean } = {}): Promise<App> {
   const profile = await mkdtemp(join(tmpdir(), 'selah-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumFlags,
+    // Playwright turns the back/forward cache off unless asked to leave it as a browser has it.
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     baseURL: appOrigin,
     colorScheme: 'light',
     viewport: { width: 1000, height: 800 },
