@@ -24,6 +24,11 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
+    // A long press on the home-screen icon. "Write" opens Today's pray-through with the journal box focused.
+    shortcuts: [
+      { name: 'Today', description: 'A few things to pray for today', url: '/', icons: [{ src: 'shortcut-today-96x96.png', sizes: '96x96', type: 'image/png' }] },
+      { name: 'Write in the journal', short_name: 'Write', description: 'Pray through today and write about it', url: '/pray/today?write', icons: [{ src: 'shortcut-write-96x96.png', sizes: '96x96', type: 'image/png' }] },
+    ],
     // For the browser's richer install dialog; taken from the real app by `npm run screenshots`.
     screenshots: [
       { src: 'screenshots/today-narrow.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow', label: 'Today: a few things to pray for, each in its turn' },

@@ -30,13 +30,27 @@ function svg(options: { rounded: boolean, scale: number }): string {
 `
 }
 
-const icons = [
-  { file: 'pwa-192x192.png', size: 192, rounded: true, scale: 1 },
-  { file: 'pwa-512x512.png', size: 512, rounded: true, scale: 1 },
+/** A home-screen shortcut's glyph (the navigation's 24-unit grid), in the page colour on the theme. */
+function shortcut(glyph: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <rect width="24" height="24" rx="5" fill="${THEME}"/>
+  <g transform="translate(5 5) scale(0.5833)" fill="none" stroke="${PAGE}" stroke-width="2.25" stroke-linecap="round" stroke-linejoin="round">${glyph}</g>
+</svg>
+`
+}
+const SUN = '<circle cx="12" cy="12" r="4"/><path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"/>'
+const PEN = '<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="M13 7l4 4"/>'
+
+const icons: { file: string, size: number, body: string }[] = [
+  { file: 'pwa-192x192.png', size: 192, body: svg({ rounded: true, scale: 1 }) },
+  { file: 'pwa-512x512.png', size: 512, body: svg({ rounded: true, scale: 1 }) },
   // Full-bleed background; the mark spans 44 of 64 units at most, well inside the 80 % circle.
-  { file: 'maskable-icon-512x512.png', size: 512, rounded: false, scale: 0.72 },
+  { file: 'maskable-icon-512x512.png', size: 512, body: svg({ rounded: false, scale: 0.72 }) },
   // iOS rounds the corners itself and shows transparency as black: opaque and square.
-  { file: 'apple-touch-icon.png', size: 180, rounded: false, scale: 0.86 },
+  { file: 'apple-touch-icon.png', size: 180, body: svg({ rounded: false, scale: 0.86 }) },
+  // The manifest's shortcuts (src/build/pwa-options.ts), shown on a long press of the home-screen icon.
+  { file: 'shortcut-today-96x96.png', size: 96, body: shortcut(SUN) },
+  { file: 'shortcut-write-96x96.png', size: 96, body: shortcut(PEN) },
 ]
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -57,7 +71,7 @@ try {
   const page = await browser.newPage()
   for (const icon of icons) {
     await page.setViewportSize({ width: icon.size, height: icon.size })
-    const body = svg(icon).replace('<svg ', `<svg width="${icon.size}" height="${icon.size}" `)
+    const body = icon.body.replace('<svg ', `<svg width="${icon.size}" height="${icon.size}" `)
     await page.setContent(`<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block}</style>${body}`)
     await page.screenshot({ path: `${publicDir}${icon.file}`, omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } })
     console.log(`public/${icon.file} ${icon.size}x${icon.size}`)

@@ -173,6 +173,13 @@ describe('PrayThroughView', () => {
     expect(wrapper.findAll('a').map(a => [a.text(), a.attributes('href')])).toContainEqual(['Back to Today', '/'])
   })
 
+  it('opens with the journal box ready from the home screen\'s "Write in the journal" shortcut', async () => {
+    await seedBriefing(briefing)
+    const { wrapper } = await open('/pray/today?write')
+    await until(() => expect(document.activeElement).toBe(journalBox(wrapper).element))
+    expect(wrapper.get('label').text()).toBe('Journal entry for pointer 1')
+  })
+
   it('says so plainly, with a way back, for a briefing not on this device or an empty Today', async () => {
     const { wrapper } = await mountRoute('/pray/no-such-briefing')
     await until(() => expect(wrapper.get('h1').text()).toBe('Briefing not found'))

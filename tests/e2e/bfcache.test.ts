@@ -19,14 +19,15 @@ describe('back/forward cache', () => {
       refused.push(`${page.url()}: ${event.notRestoredExplanations.map(explanation => explanation.reason).join(', ')}`)
     })
     await openControlled(page)
-    for (const [path, title] of [['/', 'Today'], [`/briefings/${ukraine.id}`, ukraine.title], ['/journal', 'Journal'], ['/settings', 'Settings']]) {
+    const views: [path: string, title: string][] = [['/', 'Today'], [`/briefings/${ukraine.id}`, ukraine.title], ['/journal', 'Journal'], ['/settings', 'Settings']]
+    for (const [path, title] of views) {
       await page.goto(path)
-      await heading(page, title!)
+      await heading(page, title)
       // Words typed into the page stay with it: a reload would lose what the cache keeps.
       await page.evaluate('window.__stillHere = true')
       await page.goto('data:text/html,<title>Another site</title><p>Elsewhere')
       await page.goBack({ waitUntil: 'commit' })
-      await heading(page, title!)
+      await heading(page, title)
       expect(await page.evaluate('window.__stillHere === true'), path).toBe(true)
     }
     expect(refused).toEqual([])

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, inject } from 'vitest'
+import { decodePng } from './png'
 
 // Lives with the browser tests because their global setup has just made a production build.
 const dist = inject('dist')
@@ -42,6 +43,35 @@ describe('the built web app manifest and service worker', () => {
     }
     // Maskable icons are cropped to any shape: the background must reach every corner.
     expect(png(icons.find(icon => icon.purpose === 'maskable')!.src).colourType).toBe(2)
+  })
+
+  it('keeps the maskable icon\'s mark inside the safe circle, on the theme colour to every edge', () => {
+    const icon = decodePng(read('maskable-icon-512x512.png'))
+    const theme = [0x3b, 0x2f, 0x63]
+    const centre = icon.width / 2
+    let outside = 0
+    let markInside = 0
+    for (let y = 0; y < icon.height; y++) {
+      for (let x = 0; x < icon.width; x++) {
+        const at = (y * icon.width + x) * icon.channels
+        const onTheme = theme.every((value, channel) => Math.abs(icon.data[at + channel]! - value) <= 2)
+        // A launcher may crop to a circle of 40 % of the size around the centre (the safe zone).
+        if (Math.hypot(x + 0.5 - centre, y + 0.5 - centre) > icon.width * 0.4) outside += onTheme ? 0 : 1
+        else markInside += onTheme ? 0 : 1
+      }
+    }
+    expect(outside, 'pixels of the mark outside the safe circle').toBe(0)
+    expect(markInside, 'pixels of the mark inside it').toBeGreaterThan(icon.width * icon.height * 0.1)
+  })
+
+  it('offers "Today" and "Write in the journal" as home-screen shortcuts, each with a 96 px icon, inside the app', () => {
+    const shortcuts: { name: string, url: string, icons: { src: string, sizes: string }[] }[] = manifest.shortcuts
+    expect(shortcuts.map(shortcut => [shortcut.name, shortcut.url])).toEqual([['Today', '/'], ['Write in the journal', '/pray/today?write']])
+    for (const shortcut of shortcuts) {
+      const { width, height } = png(shortcut.icons[0]!.src)
+      expect(`${width}x${height}`).toBe(shortcut.icons[0]!.sizes)
+      expect(shortcut.icons[0]!.sizes).toBe('96x96')
+    }
   })
 
   it('links an opaque 180 px apple-touch icon and the manifest from index.html', () => {
