@@ -14,5 +14,9 @@ describe('installing', () => {
     expect(installabilityErrors).toEqual([])
     // Chromium fires beforeinstallprompt for an installable app, even headless.
     await page.getByRole('button', { name: 'Install Selah' }).waitFor()
+    // Settings explains installing and offers the same offer.
+    await page.getByRole('link', { name: 'Settings' }).click()
+    const section = page.getByRole('region', { name: 'Install Selah' })
+    await section.getByRole('button', { name: 'Install Selah' }).waitFor()
   })
 })
