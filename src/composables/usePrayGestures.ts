@@ -13,17 +13,18 @@ function inside(target: EventTarget | null, selector: string) {
 }
 
 /**
- * Moves through pray-through mode with the arrow keys (never while typing) and with a sideways
+ * Moves through pray-through mode with the arrow keys and leaves it with Escape (never while typing) and with a sideways
  * swipe on `area` (never one that starts in a box or on a button, nor a mostly vertical scroll).
  */
-export function usePrayGestures(options: { area: MaybeRefOrGetter<HTMLElement | null>, next: () => void, previous: () => void }) {
-  const { area, next, previous } = options
+export function usePrayGestures(options: { area: MaybeRefOrGetter<HTMLElement | null>, next: () => void, previous: () => void, close: () => void }) {
+  const { area, next, previous, close } = options
 
   useEventListener(document, 'keydown', (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
     if (inside(event.target, OWN_KEYS)) return
     if (event.key === 'ArrowRight') next()
     else if (event.key === 'ArrowLeft') previous()
+    else if (event.key === 'Escape') close()
     else return
     event.preventDefault()
   })

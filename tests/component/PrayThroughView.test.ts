@@ -83,7 +83,7 @@ describe('PrayThroughView', () => {
     expect(stepHeading(other.wrapper).text()).toBe('Pointer 1: Pray')
   })
 
-  it('moves with the arrow keys, but not while the journal box has the keys', async () => {
+  it('moves with the arrow keys and leaves with Escape, but not while the journal box has the keys', async () => {
     await seedBriefing(briefing)
     const { wrapper, router } = await open(path)
     press('ArrowRight', journalBox(wrapper).element)
@@ -95,6 +95,12 @@ describe('PrayThroughView', () => {
     press('ArrowLeft')
     await until(() => expect(stepHeading(wrapper).text()).toBe('Pointer 1: Pray'))
     expect(at(router)).toBe(p1!.pointerId)
+
+    // Escape leaves, back to the briefing; not while typing (it may close the keyboard there).
+    press('Escape', journalBox(wrapper).element)
+    await until(() => expect(router.currentRoute.value.name).toBe('pray'))
+    press('Escape')
+    await until(() => expect(router.currentRoute.value.path).toBe(`/briefings/${briefing.id}`))
   })
 
   it('moves with a sideways swipe, but not with a scroll, a short drag or one that starts in the box', async () => {

@@ -18,6 +18,5 @@ export const VIEWS: readonly View[] = [
   { label: 'Settings', path: '/settings' },
   { label: 'Add', path: '/add' },
   { label: 'Briefings', path: '/briefings' },
-  // Pray-through mode has no route yet (issue 11): add it here when it ships, e.g.
-  // { label: 'Pray-through', path: '/pray/<briefing id>' }
+  { label: 'Pray-through', path: `/pray/${BRIEFING_ID}` },
 ]
