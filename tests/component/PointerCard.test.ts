@@ -23,10 +23,13 @@ describe('a pointer\'s journal', () => {
     await until(() => expect(card().text()).toContain('Peace for the cities.'))
     expect((text.element as HTMLTextAreaElement).value).toBe('')
     expect(useUnsavedStore().hasUnsaved).toBe(false)
+    // Focus stays in the emptied box: a screen reader hears the save in a status region.
+    expect(card().get('form [role="status"]').text()).toBe('Entry saved on this device.')
     expect(card().get('h4').text()).toBe('Journal')
     expect(card().get('.entry time').attributes('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/)
 
     await text.setValue('A second word.')
+    expect(card().get('form [role="status"]').text()).toBe('')
     await text.trigger('keydown', { key: 'Enter', ctrlKey: true })
     await until(() => expect(card().findAll('.entry')).toHaveLength(2))
     expect(card().findAll('.entry .text').map(e => e.text())).toEqual(['A second word.', 'Peace for the cities.'])
