@@ -8,9 +8,10 @@ describe('SettingsView', () => {
     const { wrapper } = await mountRoute('/settings')
     expect(wrapper.get('h1').text()).toBe('Settings')
     expect(document.title).toBe('Settings · Selah')
-    expect(wrapper.findAll('h2').map(h => h.text())).toEqual([
+    // The sections below the first screen draw a task later.
+    await until(() => expect(wrapper.findAll('h2').map(h => h.text())).toEqual([
       'Daily prayer time', 'Today', 'Appearance', 'Back up your journal', 'Restore from a backup', 'Prayer book', 'Briefings on this device', 'Install Selah', 'Storage on this device',
-    ])
+    ]))
     for (const section of wrapper.findAll('section')) {
       expect(wrapper.get(`[id="${section.attributes('aria-labelledby')}"]`).element.tagName).toBe('H2')
     }
