@@ -28,13 +28,15 @@ function groupNewestFirst<T extends { pointerId: string }>(rows: T[], time: (row
  * change between the reads only runs the query again.
  */
 export async function loadBriefingDetail(id: string): Promise<BriefingDetail | null> {
-  const [briefing, entries, answers, prayed] = await Promise.all([
-    db.briefings.get(id),
+  // The briefing first: an id with no briefing reads no records. `/briefings/my-prayers` would
+  // otherwise have read every record about every one of the person's requests, to show nothing.
+  const briefing = await db.briefings.get(id)
+  if (!briefing) return null
+  const [entries, answers, prayed] = await Promise.all([
     db.entries.where('briefingId').equals(id).toArray(),
     db.answers.where('briefingId').equals(id).toArray(),
     db.prayed.where('briefingId').equals(id).toArray(),
   ])
-  if (!briefing) return null
   return {
     briefing,
     entries: groupNewestFirst(entries, entry => entry.createdAt),

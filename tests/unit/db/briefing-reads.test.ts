@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MY_PRAYERS_ID } from '~/briefings/my-prayers'
+import { db } from '~/db'
 import { addEntry } from '~/db/entries'
 import { markAnswered } from '~/db/answers'
 import { mirrorBriefings } from '~/db/briefings'
@@ -19,8 +21,12 @@ const older = makeBriefing({ id: '2025-09-01-older', date: '2025-09-01' })
 const newer = makeBriefing({ id: '2025-09-05-newer', date: '2025-09-05' })
 
 describe('loadBriefingDetail', () => {
-  it('answers null for a briefing that is not stored', async () => {
+  it('answers null for a briefing that is not stored, without reading any record', async () => {
+    const where = vi.spyOn(db.entries, 'where')
     expect(await loadBriefingDetail('unknown')).toBeNull()
+    // The person's own requests share one briefing id and have no briefing: their records stay unread.
+    expect(await loadBriefingDetail(MY_PRAYERS_ID)).toBeNull()
+    expect(where).not.toHaveBeenCalled()
   })
 
   it('groups records by pointer, newest first, and leaves other briefings out', async () => {
